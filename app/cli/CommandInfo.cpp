@@ -1,0 +1,53 @@
+#include "Args.h"
+#include "Commands.h"
+
+#include "core/model/Model.h"
+#include "core/runtime/Runtime.h"
+
+#include <iomanip>
+#include <ostream>
+
+namespace kgcli {
+
+int runInfo(const Argv& argv, std::ostream& out, std::ostream& err)
+{
+    Args args(argv, {"arch", "weights", "checkpoint", "image-size", "pooling"}, {"help", "no-head", "top"});
+    if (args.flag("help")) {
+        out << "usage: kneegrade-cli info [--arch resnet152v2] [--image-size 224] [--pooling avg|max|none]\n"
+               "                          [--no-head] [--top] [--weights FILE.h5] [--checkpoint FILE]\n";
+        return 0;
+    }
+    const kg::RuntimeInfo runtime = kg::configureRuntime({});
+    kg::ModelOptions options;
+    options.backbone = kg::parseArchitecture(args.value("arch", "resnet152v2"));
+    options.backbone.pooling = kg::parsePooling(args.value("pooling", "avg"));
+    options.backbone.imagenetTop = args.flag("top");
+    options.head.enabled = !args.flag("no-head") && !args.flag("top");
+    const int imageSize = args.intValue("image-size", 224);
+    kg::Model model(options);
+
+    out << "KneeGrade " << runtime.kneegradeVersion << " · LibTorch " << runtime.torchVersion << "\n"
+        << "device: " << runtime.deviceName << " · threads: " << runtime.threads << " · BLAS: " << runtime.blas << "\n\n";
+    out << "architecture: " << kg::architectureName(options.backbone) << "\n";
+    out << std::left << std::setw(16) << "layer" << std::setw(26) << "type" << std::setw(18) << "output" << std::right
+        << std::setw(12) << "params" << "\n";
+    for (const auto& row : model.summary(imageSize)) {
+        std::string shape;
+        for (size_t i = 0; i < row.outputShape.size(); ++i)
+            shape += (i ? "×" : "") + std::to_string(row.outputShape[i]);
+        out << std::left << std::setw(16) << row.name << std::setw(26) << row.kind << std::setw(18) << shape << std::right
+            << std::setw(12) << row.parameters << "\n";
+    }
+    const auto counts = model.parameterCounts();
+    const auto shape = model.featureMapShape(imageSize);
+    out << "\npost_relu output: " << shape[0] << "×" << shape[1] << "×" << shape[2] << " for " << imageSize << "×"
+        << imageSize << " input\n"
+        << "weighted layers: " << model.weightedLayerCount() << "\n"
+        << "total params: " << counts.total() << "\n"
+        << "trainable params: " << counts.trainable << " (backbone " << counts.backboneTrainable << ", head "
+        << counts.headTrainable << ")\n"
+        << "BN moving statistics (non-trainable): " << counts.bnStatistics << "\n";
+    return 0;
+}
+
+} // namespace kgcli

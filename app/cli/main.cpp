@@ -1,0 +1,62 @@
+// kneegrade-cli: the headless face of the engine. Parses the subcommand and hands over.
+#include "Args.h"
+#include "Commands.h"
+
+#include "core/runtime/Runtime.h"
+#include "core/util/Error.h"
+
+#include <iostream>
+
+namespace kgcli {
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> all = {
+        {"info", "architecture summary, parameter counts, device, threads, BLAS", runInfo},
+    };
+    return all;
+}
+
+} // namespace kgcli
+
+namespace {
+
+void printUsage(std::ostream& out)
+{
+    out << "KneeGrade " KNEEGRADE_VERSION " — train, evaluate and explain knee-radiograph KL graders\n\n"
+        << "usage: kneegrade-cli <command> [options]   (kneegrade-cli <command> --help for its options)\n\n"
+        << "commands:\n";
+    for (const auto& command : kgcli::commands())
+        out << "  " << command.name << std::string(10 - std::string(command.name).size(), ' ') << command.summary << "\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        printUsage(std::cout);
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        std::cout << "kneegrade-cli " KNEEGRADE_VERSION "\n";
+        return 0;
+    }
+    for (const auto& command : kgcli::commands()) {
+        if (args[0] != command.name)
+            continue;
+        try {
+            return command.run({args.begin() + 1, args.end()}, std::cout, std::cerr);
+        } catch (const kgcli::UsageError& e) {
+            std::cerr << "kneegrade-cli " << command.name << ": " << e.what() << "\n";
+            return 2;
+        } catch (const std::exception& e) {
+            std::cerr << "kneegrade-cli " << command.name << ": error: " << e.what() << "\n";
+            return 1;
+        }
+    }
+    std::cerr << "kneegrade-cli: unknown command '" << args[0] << "'\n\n";
+    printUsage(std::cerr);
+    return 2;
+}

@@ -1,0 +1,147 @@
+#include "core/model/ModelOptions.h"
+
+#include "core/data/PreprocessOptions.h"
+#include "core/util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace kg {
+
+BackboneOptions parseArchitecture(const std::string& spec)
+{
+    BackboneOptions backbone;
+    if (spec == "resnet152v2") {
+        backbone.architecture = Architecture::ResNet152V2;
+    } else if (spec == "resnet101v2") {
+        backbone.architecture = Architecture::ResNet101V2;
+    } else if (spec == "resnet50v2") {
+        backbone.architecture = Architecture::ResNet50V2;
+    } else if (spec == "resnetv2-tiny") {
+        backbone.architecture = Architecture::Custom;
+        backbone.blocksPerStack = {1, 1, 1, 1};
+        backbone.baseFilters = 8;
+    } else if (spec == "resnetv2-small") {
+        backbone.architecture = Architecture::Custom;
+        backbone.blocksPerStack = {2, 2, 2, 2};
+        backbone.baseFilters = 16;
+    } else if (spec.rfind("resnetv2:", 0) == 0) {
+        // resnetv2:B1,B2,B3,B4:F
+        backbone.architecture = Architecture::Custom;
+        std::istringstream in(spec.substr(9));
+        std::string blocks, filters;
+        std::getline(in, blocks, ':');
+        std::getline(in, filters);
+        std::istringstream blockList(blocks);
+        for (std::string item; std::getline(blockList, item, ',');) {
+            try {
+                backbone.blocksPerStack.push_back(std::stoi(item));
+            } catch (const std::exception&) {
+                throw Error("architecture '" + spec + "': '" + item + "' is not a block count");
+            }
+        }
+        try {
+            backbone.baseFilters = filters.empty() ? 64 : std::stoi(filters);
+        } catch (const std::exception&) {
+            throw Error("architecture '" + spec + "': '" + filters + "' is not a filter count");
+        }
+        if (backbone.blocksPerStack.size() != 4 || backbone.baseFilters < 1)
+            throw Error("architecture '" + spec + "': expected resnetv2:B1,B2,B3,B4:F, e.g. resnetv2:1,1,1,1:8");
+        for (int blocks : backbone.blocksPerStack)
+            if (blocks < 1)
+                throw Error("architecture '" + spec + "': every stack needs at least one block");
+    } else {
+        throw Error("unknown architecture '" + spec +
+                    "': use resnet152v2, resnet101v2, resnet50v2, resnetv2-small, resnetv2-tiny or resnetv2:B1,B2,B3,B4:F");
+    }
+    return backbone;
+}
+
+std::vector<int> blocksPerStack(const BackboneOptions& backbone)
+{
+    switch (backbone.architecture) {
+    case Architecture::ResNet50V2: return {3, 4, 6, 3};
+    case Architecture::ResNet101V2: return {3, 4, 23, 3};
+    case Architecture::ResNet152V2: return {3, 8, 36, 3};
+    case Architecture::Custom: break;
+    }
+    return backbone.blocksPerStack;
+}
+
+std::string architectureName(const BackboneOptions& backbone)
+{
+    switch (backbone.architecture) {
+    case Architecture::ResNet50V2: return "resnet50v2";
+    case Architecture::ResNet101V2: return "resnet101v2";
+    case Architecture::ResNet152V2: return "resnet152v2";
+    case Architecture::Custom: break;
+    }
+    std::string name = "resnetv2:";
+    for (size_t i = 0; i < backbone.blocksPerStack.size(); ++i)
+        name += (i ? "," : "") + std::to_string(backbone.blocksPerStack[i]);
+    return name + ":" + std::to_string(backbone.baseFilters);
+}
+
+std::string toString(Pooling pooling)
+{
+    switch (pooling) {
+    case Pooling::Max: return "max";
+    case Pooling::None: return "none";
+    case Pooling::Average: break;
+    }
+    return "avg";
+}
+
+Pooling parsePooling(const std::string& text)
+{
+    if (text == "avg") return Pooling::Average;
+    if (text == "max") return Pooling::Max;
+    if (text == "none") return Pooling::None;
+    throw Error("unknown pooling '" + text + "': use avg, max or none");
+}
+
+void to_json(nlohmann::json& json, const ModelOptions& options)
+{
+    json = nlohmann::json{
+        {"architecture", architectureName(options.backbone)},
+        {"pooling", toString(options.backbone.pooling)},
+        {"imagenet_top", options.backbone.imagenetTop},
+        {"head", {{"enabled", options.head.enabled},
+                  {"hidden_units", options.head.hiddenUnits},
+                  {"dropout", options.head.dropout},
+                  {"num_classes", options.head.numClasses}}},
+        {"seed", options.seed},
+    };
+}
+
+void from_json(const nlohmann::json& json, ModelOptions& options)
+{
+    options.backbone = parseArchitecture(json.at("architecture").get<std::string>());
+    options.backbone.pooling = parsePooling(json.value("pooling", std::string("avg")));
+    options.backbone.imagenetTop = json.value("imagenet_top", false);
+    const auto& head = json.at("head");
+    options.head.enabled = head.value("enabled", true);
+    options.head.hiddenUnits = head.value("hidden_units", std::vector<int>{128});
+    options.head.dropout = head.value("dropout", 0.2);
+    options.head.numClasses = head.value("num_classes", 5);
+    options.seed = json.value("seed", std::uint64_t{42});
+}
+
+void to_json(nlohmann::json& json, const PreprocessOptions& options)
+{
+    json = nlohmann::json{{"image_size", options.imageSize},
+                          {"channels", options.channels},
+                          {"scale", options.scale},
+                          {"offset", options.offset}};
+}
+
+void from_json(const nlohmann::json& json, PreprocessOptions& options)
+{
+    options.imageSize = json.value("image_size", 224);
+    options.channels = json.value("channels", 3);
+    options.scale = json.value("scale", 1.0 / 127.5);
+    options.offset = json.value("offset", -1.0);
+}
+
+} // namespace kg

@@ -1,0 +1,67 @@
+#include "core/util/Hash.h"
+
+#include "core/util/Error.h"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <fstream>
+#include <memory>
+
+namespace kg {
+namespace {
+
+using DigestContext = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
+
+std::string toHex(const unsigned char* digest, unsigned int length)
+{
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string hex(length * 2, '0');
+    for (unsigned int i = 0; i < length; ++i) {
+        hex[2 * i] = kDigits[digest[i] >> 4];
+        hex[2 * i + 1] = kDigits[digest[i] & 0xF];
+    }
+    return hex;
+}
+
+template <typename Feed>
+std::string digestHex(const EVP_MD* algorithm, Feed&& feed)
+{
+    DigestContext context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!context || EVP_DigestInit_ex(context.get(), algorithm, nullptr) != 1)
+        throw Error("cannot initialise the OpenSSL digest");
+    feed([&](const void* data, size_t size) { EVP_DigestUpdate(context.get(), data, size); });
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(context.get(), digest.data(), &length);
+    return toHex(digest.data(), length);
+}
+
+std::string fileDigestHex(const EVP_MD* algorithm, const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(path, "cannot open the file for reading");
+    return digestHex(algorithm, [&](auto update) {
+        std::array<char, 1 << 16> buffer{};
+        while (in) {
+            in.read(buffer.data(), buffer.size());
+            if (in.gcount() > 0)
+                update(buffer.data(), static_cast<size_t>(in.gcount()));
+        }
+        if (in.bad())
+            throw Error(path, "read error while hashing the file");
+    });
+}
+
+} // namespace
+
+std::string sha256Hex(std::string_view bytes)
+{
+    return digestHex(EVP_sha256(), [&](auto update) { update(bytes.data(), bytes.size()); });
+}
+
+std::string sha256FileHex(const std::string& path) { return fileDigestHex(EVP_sha256(), path); }
+std::string md5FileHex(const std::string& path) { return fileDigestHex(EVP_md5(), path); }
+
+} // namespace kg
