@@ -1,6 +1,7 @@
 #include "Args.h"
 #include "Commands.h"
 
+#include "core/model/KerasWeights.h"
 #include "core/model/Model.h"
 #include "core/runtime/Runtime.h"
 
@@ -11,10 +12,13 @@ namespace kgcli {
 
 int runInfo(const Argv& argv, std::ostream& out, std::ostream& err)
 {
-    Args args(argv, {"arch", "weights", "checkpoint", "image-size", "pooling"}, {"help", "no-head", "top"});
+    Args args(argv, {"arch", "weights", "checkpoint", "image-size", "pooling"}, {"help", "no-head", "top", "partial"});
     if (args.flag("help")) {
         out << "usage: kneegrade-cli info [--arch resnet152v2] [--image-size 224] [--pooling avg|max|none]\n"
-               "                          [--no-head] [--top] [--weights FILE.h5] [--checkpoint FILE]\n";
+               "                          [--no-head] [--top] [--weights FILE.h5 [--partial]] [--checkpoint FILE]\n"
+               "  --weights FILE.h5   import Keras weights (e.g. resnet152v2_weights_tf_dim_ordering_tf_kernels_notop.h5)\n"
+               "                      by layer name and print the import report\n"
+               "  --partial           with --weights: accept files that lack model layers or hold extra ones\n";
         return 0;
     }
     const kg::RuntimeInfo runtime = kg::configureRuntime({});
@@ -25,6 +29,13 @@ int runInfo(const Argv& argv, std::ostream& out, std::ostream& err)
     options.head.enabled = !args.flag("no-head") && !args.flag("top");
     const int imageSize = args.intValue("image-size", 224);
     kg::Model model(options);
+    std::string weightsReport;
+    if (const auto weights = args.value("weights")) {
+        kg::KerasImportOptions importOptions;
+        importOptions.allowMissingLayers = args.flag("partial");
+        importOptions.allowUnusedLayers = args.flag("partial");
+        weightsReport = kg::describe(kg::importKerasWeights(model, *weights, importOptions));
+    }
 
     out << "KneeGrade " << runtime.kneegradeVersion << " · LibTorch " << runtime.torchVersion << "\n"
         << "device: " << runtime.deviceName << " · threads: " << runtime.threads << " · BLAS: " << runtime.blas << "\n\n";
@@ -47,6 +58,8 @@ int runInfo(const Argv& argv, std::ostream& out, std::ostream& err)
         << "trainable params: " << counts.trainable << " (backbone " << counts.backboneTrainable << ", head "
         << counts.headTrainable << ")\n"
         << "BN moving statistics (non-trainable): " << counts.bnStatistics << "\n";
+    if (!weightsReport.empty())
+        out << "\n" << weightsReport;
     return 0;
 }
 

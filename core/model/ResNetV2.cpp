@@ -10,6 +10,11 @@ torch::nn::BatchNorm2d kerasBatchNorm(int64_t channels)
     return torch::nn::BatchNorm2d(torch::nn::BatchNorm2dOptions(channels).eps(1.001e-5).momentum(0.01));
 }
 
+torch::Tensor zeroPaddedMaxPool(const torch::Tensor& x)
+{
+    return F::max_pool2d(F::pad(x, F::PadFuncOptions({1, 1, 1, 1})), F::MaxPool2dFuncOptions(3).stride(2));
+}
+
 namespace {
 
 torch::nn::Conv2d conv(int64_t in, int64_t out, int64_t kernel, int64_t stride, bool bias)
@@ -91,8 +96,7 @@ std::vector<std::string> ResNetV2Impl::stackNames() const { return {"conv2", "co
 BackboneOutput ResNetV2Impl::forward(const torch::Tensor& input)
 {
     torch::Tensor x = stem_(input);
-    // ZeroPadding2D(1) then MaxPooling2D(3, 2): pad with zeros, not −inf, as Keras does.
-    x = F::max_pool2d(F::pad(x, F::PadFuncOptions({1, 1, 1, 1})), F::MaxPool2dFuncOptions(3).stride(2));
+    x = zeroPaddedMaxPool(x);
     for (auto& [name, block] : blocks_)
         x = block->forward(x);
     BackboneOutput out;

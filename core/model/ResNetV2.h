@@ -11,6 +11,10 @@ namespace kg::nn {
 /// (PyTorch counts momentum the other way round: 0.01).
 torch::nn::BatchNorm2d kerasBatchNorm(int64_t channels);
 
+/// Keras' ZeroPadding2D(1) + MaxPooling2D(3, 2): pads with zeros, not −inf, so a negative
+/// border never survives the pool (max_pool2d(padding=1) would differ).
+torch::Tensor zeroPaddedMaxPool(const torch::Tensor& x);
+
 /// residual_block_v2: pre-activation bottleneck.
 class PreActBottleneckImpl : public torch::nn::Module {
 public:

@@ -61,6 +61,28 @@ std::string sha256Hex(std::string_view bytes)
     return digestHex(EVP_sha256(), [&](auto update) { update(bytes.data(), bytes.size()); });
 }
 
+struct Sha256::State {
+    DigestContext context{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
+};
+
+Sha256::Sha256() : state_(std::make_unique<State>())
+{
+    if (!state_->context || EVP_DigestInit_ex(state_->context.get(), EVP_sha256(), nullptr) != 1)
+        throw Error("cannot initialise the OpenSSL SHA-256 digest");
+}
+
+Sha256::~Sha256() = default;
+
+void Sha256::update(const void* data, size_t size) { EVP_DigestUpdate(state_->context.get(), data, size); }
+
+std::string Sha256::hexDigest()
+{
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(state_->context.get(), digest.data(), &length);
+    return toHex(digest.data(), length);
+}
+
 std::string sha256FileHex(const std::string& path) { return fileDigestHex(EVP_sha256(), path); }
 std::string md5FileHex(const std::string& path) { return fileDigestHex(EVP_md5(), path); }
 

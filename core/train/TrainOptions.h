@@ -1,0 +1,76 @@
+#pragma once
+#include "core/data/PreprocessOptions.h"
+#include "core/model/ModelOptions.h"
+#include "core/runtime/Runtime.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace kg {
+
+/// What is trained. Frozen: backbone weights fixed, BN in inference mode (what the tutorial
+/// meant; only meaningful with ImageNet weights). FineTune: everything trains (what the
+/// tutorial actually did). TwoPhase: head warm-up, then the top stacks unfreeze at a lower rate.
+enum class TrainingMode { Frozen, FineTune, TwoPhase };
+std::string toString(TrainingMode mode);
+TrainingMode parseTrainingMode(const std::string& text);
+
+enum class ImbalanceStrategy { None, ClassWeights, BalancedSampling };
+
+/// Keras ReduceLROnPlateau(monitor='val_loss', mode='min') semantics.
+struct ReduceLrOptions {
+    bool enabled = true;
+    double factor = 0.2;
+    int patience = 10;
+    double minLearningRate = 1e-5;
+    double minDelta = 1e-4;       ///< Keras' default min_delta for ReduceLROnPlateau
+    int cooldown = 0;
+};
+
+/// Keras EarlyStopping(monitor='val_loss') semantics.
+struct EarlyStoppingOptions {
+    bool enabled = true;
+    int patience = 25;
+    double minDelta = 0.0;
+    bool restoreBestWeights = false;
+};
+
+struct AugmentSwitches {
+    bool enabled = true;          ///< master switch
+    bool flip = true;             ///< RandomFlip("horizontal")
+    double rotation = 0.1;        ///< RandomRotation factor, fraction of a full turn (0.1 = ±36°)
+    double zoom = 0.2;            ///< RandomZoom factor
+    double translation = 0.1;     ///< RandomTranslation factor (height and width)
+};
+
+struct TrainOptions {
+    std::string dataRoot;                     ///< dataset folder (train/ val/ test/)
+    std::string runDir;                       ///< where checkpoints, history.csv, options.json, log go
+    ModelOptions model;                       ///< architecture + head
+    std::string imagenetWeights;              ///< optional Keras .h5 for the backbone
+    PreprocessOptions preprocessing;          ///< image size etc.
+    TrainingMode mode = TrainingMode::FineTune;
+    int epochs = 500;
+    int batchSize = 16;
+    double learningRate = 1e-4;               ///< Adam
+    double labelSmoothing = 0.0;
+    ImbalanceStrategy imbalance = ImbalanceStrategy::None;
+    AugmentSwitches augment;
+    int cachedAugmentedViews = 0;             ///< frozen mode with augmentation: views cached per image (0 = recompute)
+    int twoPhaseWarmupEpochs = 5;             ///< TwoPhase: head-only epochs before unfreezing
+    int twoPhaseUnfreezeStacks = 1;           ///< TwoPhase: top stacks (conv5, conv4…) to unfreeze
+    double twoPhaseLrFactor = 0.1;            ///< TwoPhase: learning rate multiplier after unfreezing
+    ReduceLrOptions reduceLr;
+    EarlyStoppingOptions earlyStopping;
+    RuntimeOptions runtime;                   ///< device and threads
+    bool mixedPrecision = true;               ///< CUDA only: bf16 autocast
+    int loaderWorkers = 0;                    ///< 0 = one per core
+    std::uint64_t seed = 42;
+};
+
+void to_json(nlohmann::json& json, const TrainOptions& options);
+void from_json(const nlohmann::json& json, TrainOptions& options);
+
+} // namespace kg

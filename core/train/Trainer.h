@@ -1,0 +1,69 @@
+#pragma once
+#include "core/train/TrainOptions.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kg {
+
+/// One epoch's numbers, as written to history.csv.
+struct EpochRecord {
+    int epoch = 0;                 ///< 1-based, as Keras prints
+    double loss = 0, accuracy = 0;
+    double valLoss = 0, valAccuracy = 0;
+    double learningRate = 0;
+    double durationSeconds = 0;
+};
+
+/// Progress sent after every batch and every epoch. Plain data: safe to copy across threads.
+struct TrainingProgress {
+    enum class Phase { Preparing, CachingFeatures, Training, Validating, EpochEnd, Finished } phase = Phase::Preparing;
+    int epoch = 0, epochs = 0;     ///< 1-based current epoch, planned epochs
+    int batch = 0, batches = 0;    ///< within the phase
+    double loss = 0, accuracy = 0; ///< running means over the epoch so far
+    double learningRate = 0;
+    double imagesPerSecond = 0;
+    double elapsedSeconds = 0, etaSeconds = 0;
+    std::string message;           ///< human-readable note (e.g. "learning rate reduced to 2e-05")
+    std::vector<EpochRecord> history;  ///< filled at EpochEnd/Finished
+};
+
+/// How a run ended.
+struct TrainingResult {
+    enum class Status { Completed, EarlyStopped, Cancelled, Failed } status = Status::Completed;
+    std::string message;           ///< e.g. the NaN-loss explanation
+    std::vector<EpochRecord> history;
+    int bestEpoch = 0;
+    double bestValLoss = 0;
+    std::string bestCheckpoint;    ///< runDir/best.kgckpt
+    std::string lastCheckpoint;    ///< runDir/last.kgckpt (for --resume)
+};
+
+/// Runs a training job. run() blocks the calling thread (call it from a worker thread);
+/// cancel()/setPaused() may be called from any thread and take effect within one batch.
+/// The progress callback is called on the training thread; returning false cancels.
+class Trainer {
+public:
+    using ProgressCallback = std::function<bool(const TrainingProgress&)>;
+
+    explicit Trainer(TrainOptions options);
+    /// Resumes the run in `runDir` from its last checkpoint (options come from the run).
+    static Trainer resume(const std::string& runDir);
+    ~Trainer();
+    Trainer(Trainer&&) noexcept;
+    Trainer& operator=(Trainer&&) noexcept;
+
+    const TrainOptions& options() const;
+    TrainingResult run(const ProgressCallback& progress = {});
+    void cancel();
+    void setPaused(bool paused);
+    bool isPaused() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace kg
