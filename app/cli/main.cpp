@@ -13,6 +13,8 @@ const std::vector<Command>& commands()
 {
     static const std::vector<Command> all = {
         {"info", "architecture summary, parameter counts, device, threads, BLAS", runInfo},
+        {"synth", "write synthetic knee phantoms (demo/test dataset) or their contact sheet", runSynth},
+        {"dataset", "scan a dataset folder and report counts, imbalance, bad files, duplicates, leakage", runDataset},
     };
     return all;
 }
@@ -52,7 +54,7 @@ int main(int argc, char** argv)
             std::cerr << "kneegrade-cli " << command.name << ": " << e.what() << "\n";
             return 2;
         } catch (const std::exception& e) {
-            std::cerr << "kneegrade-cli " << command.name << ": error: " << e.what() << "\n";
+            std::cerr << "kneegrade-cli " << command.name << ": error: " << kg::describeError(e) << "\n";
             return 1;
         }
     }

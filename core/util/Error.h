@@ -19,4 +19,8 @@ private:
     std::string path_;
 };
 
+/// A one-paragraph message for any exception that reaches a user: LibTorch errors lose
+/// their C++ backtrace, everything else is e.what().
+std::string describeError(const std::exception& error);
+
 } // namespace kg
