@@ -1,12 +1,14 @@
 #include "Args.h"
 #include "Commands.h"
 
+#include "core/model/Checkpoint.h"
 #include "core/model/KerasWeights.h"
 #include "core/model/Model.h"
 #include "core/runtime/Runtime.h"
 
 #include <iomanip>
 #include <ostream>
+#include <sstream>
 
 namespace kgcli {
 
@@ -27,8 +29,32 @@ int runInfo(const Argv& argv, std::ostream& out, std::ostream& err)
     options.backbone.pooling = kg::parsePooling(args.value("pooling", "avg"));
     options.backbone.imagenetTop = args.flag("top");
     options.head.enabled = !args.flag("no-head") && !args.flag("top");
-    const int imageSize = args.intValue("image-size", 224);
-    kg::Model model(options);
+    int imageSize = args.intValue("image-size", 224);
+    std::string checkpointReport;
+    kg::Model model = [&] {
+        const auto checkpoint = args.value("checkpoint");
+        if (!checkpoint)
+            return kg::Model(options);
+        // The checkpoint alone defines the network: its architecture overrides --arch.
+        kg::LoadedCheckpoint loaded = kg::loadCheckpoint(*checkpoint);
+        options = loaded.meta.model;
+        if (!args.has("image-size"))
+            imageSize = loaded.meta.preprocessing.imageSize;
+        std::ostringstream text;
+        text << "checkpoint: " << *checkpoint << "\n"
+             << "  created: " << loaded.meta.createdUtc << " by KneeGrade " << loaded.meta.appVersion << "\n"
+             << "  image size: " << loaded.meta.preprocessing.imageSize << " · temperature: " << loaded.meta.temperature
+             << "\n  classes:";
+        for (const auto& name : loaded.meta.classNames)
+            text << " " << name;
+        text << "\n  weights SHA-256: " << loaded.weightsSha256 << "\n";
+        if (!loaded.meta.datasetManifestHash.empty())
+            text << "  dataset manifest SHA-256: " << loaded.meta.datasetManifestHash << "\n";
+        if (loaded.meta.state.contains("epoch"))
+            text << "  state: " << loaded.meta.state.dump() << "\n";
+        checkpointReport = text.str();
+        return std::move(loaded.model);
+    }();
     std::string weightsReport;
     if (const auto weights = args.value("weights")) {
         kg::KerasImportOptions importOptions;
@@ -58,6 +84,8 @@ int runInfo(const Argv& argv, std::ostream& out, std::ostream& err)
         << "trainable params: " << counts.trainable << " (backbone " << counts.backboneTrainable << ", head "
         << counts.headTrainable << ")\n"
         << "BN moving statistics (non-trainable): " << counts.bnStatistics << "\n";
+    if (!checkpointReport.empty())
+        out << "\n" << checkpointReport;
     if (!weightsReport.empty())
         out << "\n" << weightsReport;
     return 0;

@@ -17,6 +17,12 @@ struct Command {
 };
 
 int runInfo(const Argv& args, std::ostream& out, std::ostream& err);
+int runSynth(const Argv& args, std::ostream& out, std::ostream& err);
+int runTrain(const Argv& args, std::ostream& out, std::ostream& err);
+int runDataset(const Argv& args, std::ostream& out, std::ostream& err);
+int runEvaluate(const Argv& args, std::ostream& out, std::ostream& err);
+int runCalibrate(const Argv& args, std::ostream& out, std::ostream& err);
+int runPredict(const Argv& args, std::ostream& out, std::ostream& err);
 
 /// Every subcommand, in the order `kneegrade-cli --help` lists them.
 const std::vector<Command>& commands();

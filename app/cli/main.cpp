@@ -15,6 +15,10 @@ const std::vector<Command>& commands()
         {"info", "architecture summary, parameter counts, device, threads, BLAS", runInfo},
         {"synth", "write synthetic knee phantoms (demo/test dataset) or their contact sheet", runSynth},
         {"dataset", "scan a dataset folder and report counts, imbalance, bad files, duplicates, leakage", runDataset},
+        {"train", "train a KL-grade classifier (Keras tutorial defaults), resumable, with progress", runTrain},
+        {"evaluate", "batched evaluation of a checkpoint on a split: report, metrics, CSV, PDF", runEvaluate},
+        {"calibrate", "fit temperature scaling on the val split and store it in the checkpoint", runCalibrate},
+        {"predict", "grade radiograph files or folders, optionally with Grad-CAM images", runPredict},
     };
     return all;
 }

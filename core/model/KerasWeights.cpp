@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -158,7 +159,11 @@ std::vector<std::string> readStrings(const std::string& path, hid_t object, cons
             throw Error(path, withDetail("cannot read the attribute '" + name + "'"));
         for (char* text : buffer)
             strings.emplace_back(text ? text : "");
+#if H5_VERSION_GE(1, 12, 0)
         H5Treclaim(type.get(), space.get(), H5P_DEFAULT, buffer.data());
+#else
+        H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, buffer.data());
+#endif
     } else {
         const size_t size = H5Tget_size(type.get());
         std::vector<char> buffer(size * static_cast<size_t>(count), '\0');
@@ -380,9 +385,10 @@ std::string describeArchitecture(const FileIndex& index)
     if (std::count(blocks.begin(), blocks.end(), 0) > 0)
         return {};
     const bool v1 = index.find("conv1_bn") != nullptr;
+    // The stem's width: 64 in every Keras ResNet, the base width of KneeGrade's small variants.
     int64_t filters = 0;
-    if (const FileLayer* conv = index.find("conv2_block1_1_conv"))
-        for (const auto& weight : conv->weights)
+    if (const FileLayer* stem = index.find("conv1_conv"))
+        for (const auto& weight : stem->weights)
             if ((weight.key == "kernel" || weight.key == "0") && weight.shape.size() == 4)
                 filters = weight.shape[3];
     const std::string suffix = v1 ? "" : "v2";
@@ -486,9 +492,18 @@ torch::Tensor readTensor(const std::string& path, hid_t file, const FileWeight& 
     if (values.numel() > 0 &&
         H5Dread(data.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data_ptr<float>()) < 0)
         throw Error(path, withDetail("cannot read " + weight.name + ": the file is damaged or truncated"));
-    if (!torch::isfinite(values).all().item<bool>())
+    // A plain loop: two torch ops per tensor would start ~1600 tiny OpenMP regions.
+    const float* begin = values.data_ptr<float>();
+    if (!std::all_of(begin, begin + values.numel(), [](float v) { return std::isfinite(v); }))
         throw Error(path, weight.name + " holds NaN or infinite values: the weights are broken");
     return values;
+}
+
+/// Keras' default names for Dense layers: the tutorial's head is dense, dense_1, …
+bool isDenseName(const std::string& name)
+{
+    static const std::regex dense("dense(_[0-9]+)?");
+    return std::regex_match(name, dense);
 }
 
 struct Planned {
@@ -580,7 +595,7 @@ KerasImportReport importKerasWeights(Model& model, const std::string& path, cons
     }
     Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
     if (!file.valid())
-        throw Error(path, withDetail("cannot open the HDF5 file: it is damaged or truncated (an interrupted download?)"));
+        throw Error(path, withDetail("cannot open the HDF5 file: it is damaged or truncated — an interrupted download?"));
 
     const FileIndex index = indexFile(path, file.get());
     report.layout = index.layout;
@@ -653,8 +668,10 @@ KerasImportReport importKerasWeights(Model& model, const std::string& path, cons
     for (const FileLayer& fileLayer : index.layers) {
         if (used.count(fileLayer.name))
             continue;
+        // A file's top or classifier head is expected to go unused by a model built without one.
         const bool imagenetTop = fileLayer.name == "predictions" && !modelOptions.backbone.imagenetTop;
-        if (!imagenetTop && !options.allowUnusedLayers)
+        const bool head = isDenseName(fileLayer.name) && !impl.net->hasHead();
+        if (!imagenetTop && !head && !options.allowUnusedLayers)
             throw Error(path, "the file has the layer '" + fileLayer.name + "', which the model (" + modelArchitecture +
                                   ") has not" + hint);
         report.unusedFileLayers.push_back(fileLayer.name);

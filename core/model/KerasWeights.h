@@ -14,7 +14,7 @@ class Model;
 struct KerasImportOptions {
     bool allowMissingHead = true;     ///< head layers (dense, dense_1, …) absent from the file keep their values; ImageNet files never have them
     bool allowMissingLayers = false;  ///< partial import: any model layer absent from the file keeps its values
-    bool allowUnusedLayers = false;   ///< accept weighted layers the model has not (`predictions` is always accepted for a model without top)
+    bool allowUnusedLayers = false;   ///< accept weighted layers the model has not (a top or head the model was built without is always accepted)
     bool recogniseOfficial = true;    ///< hash the file (MD5, ≈0.5 s per 230 MB) to recognise the official Keras files
 };
 

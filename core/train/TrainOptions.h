@@ -37,6 +37,12 @@ struct EarlyStoppingOptions {
     bool restoreBestWeights = false;
 };
 
+/// Keras ModelCheckpoint(monitor='val_loss', save_best_only=True), plus the resume file.
+struct CheckpointOptions {
+    bool saveBest = true;         ///< runDir/best.kgckpt whenever val_loss improves (strictly lower)
+    bool saveLast = true;         ///< runDir/last.kgckpt after every epoch (what --resume continues from)
+};
+
 struct AugmentSwitches {
     bool enabled = true;          ///< master switch
     bool flip = true;             ///< RandomFlip("horizontal")
@@ -59,16 +65,21 @@ struct TrainOptions {
     ImbalanceStrategy imbalance = ImbalanceStrategy::None;
     AugmentSwitches augment;
     int cachedAugmentedViews = 0;             ///< frozen mode with augmentation: views cached per image (0 = recompute)
+    bool cacheFrozenFeatures = true;          ///< frozen backbone: compute its features once instead of every epoch
     int twoPhaseWarmupEpochs = 5;             ///< TwoPhase: head-only epochs before unfreezing
     int twoPhaseUnfreezeStacks = 1;           ///< TwoPhase: top stacks (conv5, conv4…) to unfreeze
     double twoPhaseLrFactor = 0.1;            ///< TwoPhase: learning rate multiplier after unfreezing
     ReduceLrOptions reduceLr;
     EarlyStoppingOptions earlyStopping;
+    CheckpointOptions checkpoint;
     RuntimeOptions runtime;                   ///< device and threads
     bool mixedPrecision = true;               ///< CUDA only: bf16 autocast
     int loaderWorkers = 0;                    ///< 0 = one per core
     std::uint64_t seed = 42;
 };
+
+/// Throws kg::Error naming the first option out of range (epochs < 1, learning rate ≤ 0, …).
+void validateTrainOptions(const TrainOptions& options);
 
 void to_json(nlohmann::json& json, const TrainOptions& options);
 void from_json(const nlohmann::json& json, TrainOptions& options);

@@ -8,6 +8,8 @@
 
 namespace kg {
 
+class TrainingData;  // internal (torch): core/train/TrainingData.h
+
 /// One epoch's numbers, as written to history.csv.
 struct EpochRecord {
     int epoch = 0;                 ///< 1-based, as Keras prints
@@ -26,6 +28,7 @@ struct TrainingProgress {
     double learningRate = 0;
     double imagesPerSecond = 0;
     double elapsedSeconds = 0, etaSeconds = 0;
+    double epochEtaSeconds = 0;    ///< until the current epoch ends (etaSeconds: until the planned last epoch)
     std::string message;           ///< human-readable note (e.g. "learning rate reduced to 2e-05")
     std::vector<EpochRecord> history;  ///< filled at EpochEnd/Finished
 };
@@ -41,6 +44,19 @@ struct TrainingResult {
     std::string lastCheckpoint;    ///< runDir/last.kgckpt (for --resume)
 };
 
+/// What a resumed run may change: only settings that do not alter what is computed.
+struct ResumeOverrides {
+    int epochs = 0;                ///< > 0: new planned epoch count (extends a completed run)
+    bool overrideRuntime = false;  ///< use `runtime` instead of the run's device/threads
+    RuntimeOptions runtime;
+    int loaderWorkers = -1;        ///< >= 0: replaces the run's loader worker count
+};
+
+/// Plain-language warnings about options known not to work, e.g. frozen mode without
+/// ImageNet weights (a frozen random backbone learns nothing) or training from scratch at
+/// the tutorial's lr 1e-4 (measured: stays at chance). Empty when nothing stands out.
+std::vector<std::string> trainingAdvice(const TrainOptions& options);
+
 /// Runs a training job. run() blocks the calling thread (call it from a worker thread);
 /// cancel()/setPaused() may be called from any thread and take effect within one batch.
 /// The progress callback is called on the training thread; returning false cancels.
@@ -48,14 +64,23 @@ class Trainer {
 public:
     using ProgressCallback = std::function<bool(const TrainingProgress&)>;
 
+    /// Trains on options.dataRoot (scanned and loaded when run() starts).
     explicit Trainer(TrainOptions options);
-    /// Resumes the run in `runDir` from its last checkpoint (options come from the run).
+    /// Trains on `data` instead of options.dataRoot (tests, benchmarks, custom pipelines).
+    Trainer(TrainOptions options, std::shared_ptr<TrainingData> data);
+    /// Resumes the run in `runDir` from its last checkpoint (options come from the run):
+    /// weights, optimizer, epoch, callback and RNG state, history. A run killed before its
+    /// first checkpoint restarts from options.json. Throws kg::Error when `runDir` holds neither.
     static Trainer resume(const std::string& runDir);
+    static Trainer resume(const std::string& runDir, const ResumeOverrides& overrides,
+                          std::shared_ptr<TrainingData> data = nullptr);
     ~Trainer();
     Trainer(Trainer&&) noexcept;
     Trainer& operator=(Trainer&&) noexcept;
 
     const TrainOptions& options() const;
+    /// Trains until the planned epochs, early stopping, cancellation or a failure (bad data,
+    /// NaN loss: Status::Failed with the reason; exceptions do not escape). Call once.
     TrainingResult run(const ProgressCallback& progress = {});
     void cancel();
     void setPaused(bool paused);

@@ -257,10 +257,23 @@ def run(params, ops, x):
 # Writing the file the way Keras does.
 # ---------------------------------------------------------------------------------------
 
+STRING_STYLE = {"vlen": False, "chunks": 1}
+
+
 def save_attribute(group, name, values):
     # keras save_attributes_to_hdf5_group: a NumPy array of byte strings (fixed-length 'S'),
-    # or, for a layer without weights, np.asarray([]) (an empty float64 array).
-    group.attrs[name] = np.asarray(values)
+    # or, for a layer without weights, np.asarray([]) (an empty float64 array). Lists too big
+    # for an HDF5 object header are split into name0, name1, … (--chunk-names imitates that);
+    # --vlen-strings stores variable-length strings as other h5 writers do.
+    if STRING_STYLE["vlen"] and values:
+        data = np.array([v.decode("utf8") for v in values], dtype=h5py.string_dtype())
+    else:
+        data = np.asarray(values)
+    if name == "layer_names" and STRING_STYLE["chunks"] > 1:
+        for index, chunk in enumerate(np.array_split(data, STRING_STYLE["chunks"])):
+            group.attrs["%s%d" % (name, index)] = chunk
+    else:
+        group.attrs[name] = data
 
 
 def write_layer_group(parent, layer_name, weights, suffix, scramble, rng):
@@ -348,6 +361,8 @@ def main():
     parser.add_argument("--scramble", action="store_true", help="shuffle group and weight_names order")
     parser.add_argument("--omit-layer", default="", help="leave this layer's weights out of the file")
     parser.add_argument("--wrong-shape", default="", help="add one output channel to this layer's kernel")
+    parser.add_argument("--chunk-names", type=int, default=1, help="split layer_names into this many attributes")
+    parser.add_argument("--vlen-strings", action="store_true", help="variable-length string attributes")
     parser.add_argument("--sizes", default="72", help="comma-separated square input sizes")
     parser.add_argument("--batch", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
@@ -355,6 +370,7 @@ def main():
     with_head = args.head != ""
     args.head = [] if args.head in ("", "linear") else [int(u) for u in args.head.split(",")]
 
+    STRING_STYLE.update(vlen=args.vlen_strings, chunks=args.chunk_names)
     rng = np.random.default_rng(args.seed)
     b, ops, channels = build(args, rng)
     layers = list(b.layers)

@@ -1,0 +1,114 @@
+// Loader throughput: 224×224 gray PNG phantoms → decode → all four augmentations → x/127.5 − 1
+// → 16×3×224×224 float batches, as training consumes them. Prints the median images/s of
+// several epochs for a few configurations.
+//   bench_loader [--images N] [--epochs E] [--workers W] [--dir DIR]
+#include "core/data/Loader.h"
+#include "core/data/Phantom.h"
+#include "core/runtime/Runtime.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<kg::DatasetItem> listPngs(const fs::path& root)
+{
+    std::vector<kg::DatasetItem> items;
+    for (const auto& entry : fs::recursive_directory_iterator(root))
+        if (entry.is_regular_file() && entry.path().extension() == ".png")
+            items.push_back({entry.path().string(), std::stoi(entry.path().parent_path().filename().string()), "", '?'});
+    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    return items;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+/// Images per second of each epoch (the first, warm-up epoch is dropped).
+std::vector<double> measure(const std::vector<kg::DatasetItem>& items, const kg::LoaderOptions& options, int epochs)
+{
+    kg::DataLoader loader(items, options);
+    std::vector<double> rates;
+    for (int epoch = 0; epoch <= epochs; ++epoch) {
+        const auto start = std::chrono::steady_clock::now();
+        loader.startEpoch(epoch);
+        std::int64_t images = 0;
+        double checksum = 0;
+        while (auto batch = loader.next()) {
+            images += batch->images.size(0);
+            checksum += batch->images[0][0][0][0].item<float>();   // touch the data
+        }
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (epoch > 0)
+            rates.push_back(images / seconds);
+        (void)checksum;
+    }
+    return rates;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    int images = 1024, epochs = 5, workers = 0;
+    std::string dir;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string flag = argv[i];
+        if (flag == "--images") images = std::atoi(argv[i + 1]);
+        else if (flag == "--epochs") epochs = std::atoi(argv[i + 1]);
+        else if (flag == "--workers") workers = std::atoi(argv[i + 1]);
+        else if (flag == "--dir") dir = argv[i + 1];
+    }
+    const kg::RuntimeInfo runtime = kg::configureRuntime({});
+    const fs::path root = dir.empty() ? fs::temp_directory_path() / ("kneegrade-bench-loader-" + std::to_string(images)) : fs::path(dir);
+    if (!fs::exists(root / "train")) {
+        kg::PhantomOptions phantoms;
+        phantoms.outputDir = root.string();
+        phantoms.perGrade = (images + 4) / 5;
+        phantoms.splits = {1.0, 0.0, 0.0};
+        const auto summary = kg::writePhantomDataset(phantoms);
+        std::printf("wrote %d phantom PNGs (224×224) to %s in %.2f s (%.0f images/s)\n", summary.files,
+                    root.string().c_str(), summary.seconds, summary.files / summary.seconds);
+    }
+    const auto items = listPngs(root / "train");
+    std::printf("KneeGrade loader benchmark · %s · %u hardware threads · LibTorch %s\n", runtime.deviceName.c_str(),
+                std::thread::hardware_concurrency(), runtime.torchVersion.c_str());
+    std::printf("%zu images, batch 16, median of %d epochs (after one warm-up epoch)\n\n", items.size(), epochs);
+
+    struct Config {
+        const char* name;
+        bool augment;
+        bool shuffle;
+        int workers;
+    };
+    const int all = workers > 0 ? workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const Config configs[] = {
+        {"train: shuffle + flip/rotate/zoom/translate", true, true, all},
+        {"evaluate: file order, no augmentation", false, false, all},
+        {"train, 1 worker", true, true, 1},
+    };
+    std::printf("%-46s %8s %12s %12s\n", "configuration", "workers", "median img/s", "min..max");
+    for (const auto& config : configs) {
+        kg::LoaderOptions options;
+        options.batchSize = 16;
+        options.workers = config.workers;
+        options.shuffle = config.shuffle;
+        options.augment = config.augment;
+        const auto rates = measure(items, options, epochs);
+        std::printf("%-46s %8d %12.0f %5.0f..%-6.0f\n", config.name, config.workers, median(rates),
+                    *std::min_element(rates.begin(), rates.end()), *std::max_element(rates.begin(), rates.end()));
+    }
+    return 0;
+}

@@ -1,0 +1,32 @@
+#pragma once
+// Internal (OpenCV; GDCM only in the .cpp): DICOM decoding through GDCM and the DICOM
+// grayscale display pipeline (modality LUT or rescale → VOI LUT or window → MONOCHROME1
+// inversion). GDCM calls are serialised: its trace streams, which we read to tell
+// truncated pixel data from good data, are process-global.
+#include "core/data/Radiograph.h"
+
+#include <opencv2/core.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace kg {
+
+/// "DICM" at offset 128 (Part 10 file with preamble).
+bool hasDicomPreamble(const std::uint8_t* data, std::size_t size);
+/// A bare data set without preamble that starts with a group 0002 or 0008 tag.
+bool mayBeDicomWithoutPreamble(const std::uint8_t* data, std::size_t size);
+
+struct DicomDecoded {
+    cv::Mat stored;    ///< first frame, stored values with unused bits cleared: 8U/16U/16S, or 8UC3/16UC3 BGR
+    cv::Mat eightBit;  ///< after the display pipeline: CV_8UC1 or CV_8UC3 (BGR); may share `stored`'s data
+    RadiographInfo info;
+};
+
+/// Decodes the first frame. Throws kg::Error naming `path`: not DICOM, no image, truncated
+/// or undecodable pixel data, unsupported pixel format.
+DicomDecoded decodeDicom(const std::string& path, const std::uint8_t* data, std::size_t size,
+                         const RadiographLoadOptions& options);
+
+} // namespace kg

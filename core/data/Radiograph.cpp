@@ -1,0 +1,101 @@
+#include "core/data/Radiograph.h"
+
+#include "core/data/RadiographDecode.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+
+namespace kg {
+
+Radiograph loadRadiograph(const std::string& path, const RadiographLoadOptions& options)
+{
+    const std::vector<std::uint8_t> bytes = readRadiographFile(path);
+    DecodedRadiograph decoded = decodeRadiographBuffer(path, bytes.data(), bytes.size(), DecodeOutput::EightBit, options);
+    const cv::Mat& image = decoded.eightBit;
+
+    Radiograph radiograph;
+    radiograph.width = image.cols;
+    radiograph.height = image.rows;
+    radiograph.channels = image.channels();
+    radiograph.stride = (image.cols * image.channels() + 3) / 4 * 4;
+    radiograph.nativeBitDepth = decoded.info.bitsAllocated;
+    radiograph.pixels.assign(std::size_t(radiograph.stride) * std::size_t(image.rows), 0);
+    for (int y = 0; y < image.rows; ++y) {
+        const std::uint8_t* in = image.ptr<std::uint8_t>(y);
+        std::uint8_t* out = radiograph.pixels.data() + std::size_t(y) * std::size_t(radiograph.stride);
+        if (radiograph.channels == 1) {
+            std::memcpy(out, in, std::size_t(image.cols));
+        } else {
+            for (int x = 0; x < image.cols; ++x) {  // OpenCV's BGR → RGB
+                out[3 * x + 0] = in[3 * x + 2];
+                out[3 * x + 1] = in[3 * x + 1];
+                out[3 * x + 2] = in[3 * x + 0];
+            }
+        }
+    }
+    radiograph.info = std::move(decoded.info);
+    return radiograph;
+}
+
+RadiographInfo inspectRadiograph(const std::string& path, const RadiographLoadOptions& options)
+{
+    const std::vector<std::uint8_t> bytes = readRadiographFile(path);
+    return decodeRadiographBuffer(path, bytes.data(), bytes.size(), DecodeOutput::Native, options).info;
+}
+
+void to_json(nlohmann::json& json, const PatientIdentity& identity)
+{
+    json = {{"name", identity.name},
+            {"id", identity.id},
+            {"otherIds", identity.otherIds},
+            {"birthDate", identity.birthDate},
+            {"sex", identity.sex},
+            {"accessionNumber", identity.accessionNumber},
+            {"studyDate", identity.studyDate},
+            {"institution", identity.institution}};
+}
+
+void to_json(nlohmann::json& json, const RadiographInfo& info)
+{
+    json = {{"format", info.format},
+            {"width", info.width},
+            {"height", info.height},
+            {"channels", info.channels},
+            {"bitsAllocated", info.bitsAllocated},
+            {"bitsStored", info.bitsStored},
+            {"signed", info.isSigned},
+            {"isDicom", info.isDicom},
+            {"frames", info.frames},
+            {"windowCenter", info.windowCenter},
+            {"windowWidth", info.windowWidth},
+            {"windowSource", info.windowSource},
+            {"inverted", info.inverted},
+            {"warnings", info.warnings}};
+    if (info.isDicom) {
+        json["modality"] = info.modality;
+        json["bodyPart"] = info.bodyPart;
+        json["laterality"] = info.laterality;
+        json["photometric"] = info.photometric;
+        json["transferSyntax"] = info.transferSyntax;
+        json["transferSyntaxName"] = info.transferSyntaxName;
+        json["lossyCompression"] = info.lossyCompression;
+        json["rescaleSlope"] = info.rescaleSlope;
+        json["rescaleIntercept"] = info.rescaleIntercept;
+        json["modalityLut"] = info.modalityLut;
+    }
+    if (info.patient)
+        json["patient"] = *info.patient;
+}
+
+void to_json(nlohmann::json& json, const RadiographLoadOptions& options)
+{
+    json = {{"includePatientIdentity", options.includePatientIdentity}};
+}
+
+void from_json(const nlohmann::json& json, RadiographLoadOptions& options)
+{
+    options.includePatientIdentity = json.value("includePatientIdentity", RadiographLoadOptions{}.includePatientIdentity);
+}
+
+} // namespace kg

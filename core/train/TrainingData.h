@@ -1,0 +1,89 @@
+#pragma once
+// Internal (torch): where the trainer's batches come from. The trainer decides the order of
+// every epoch (shuffle or balanced sampling, from (seed, epoch) only); a TrainingData turns an
+// order into batches. FolderTrainingData reads a dataset folder through the prefetching
+// DataLoader; TensorTrainingData serves in-memory tensors (tests, benchmarks).
+#include "core/data/BatchSource.h"
+#include "core/data/Dataset.h"
+#include "core/data/LoaderOptions.h"
+#include "core/data/PreprocessOptions.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kg {
+
+class DataLoader;
+
+class TrainingData {
+public:
+    virtual ~TrainingData() = default;
+    /// Grade of every training item (class weights, balanced sampling, the feature cache).
+    virtual const std::vector<int>& trainGrades() const = 0;
+    virtual std::int64_t validationSize() const = 0;
+    /// The training batches of epoch `epoch` (0-based), visiting `order` (indices into the
+    /// training items; repeats allowed) `batchSize` at a time, augmented when `augment`.
+    /// Batch::indices are training item indices. The source stays valid until the next call.
+    virtual BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) = 0;
+    /// Validation batches in file order, not augmented; the caller calls startEpoch(0).
+    virtual BatchSource& validation(int batchSize) = 0;
+    /// SHA-256 of the file list (see DatasetManifest.h); "" when not from files.
+    virtual std::string manifestHash() const = 0;
+    /// Files the loader could not decode so far (left out of their batches).
+    virtual std::vector<SkippedPath> skippedFiles() const { return {}; }
+};
+
+/// A dataset folder (scanDataset) read through DataLoader with the given loader options
+/// (seed, workers, augmentation; batch size, shuffle and augment are set per call).
+class FolderTrainingData : public TrainingData {
+public:
+    FolderTrainingData(DatasetSplits splits, LoaderOptions loader, PreprocessOptions preprocessing);
+    ~FolderTrainingData() override;
+
+    const std::vector<int>& trainGrades() const override { return grades_; }
+    std::int64_t validationSize() const override;
+    BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) override;
+    BatchSource& validation(int batchSize) override;
+    std::string manifestHash() const override { return manifestHash_; }
+    std::vector<SkippedPath> skippedFiles() const override;
+    const DatasetSplits& splits() const { return splits_; }
+
+private:
+    class OrderedSource;
+    DatasetSplits splits_;
+    LoaderOptions loader_;
+    PreprocessOptions preprocessing_;
+    std::vector<int> grades_;
+    std::string manifestHash_;
+    std::unique_ptr<DataLoader> shuffled_;        // the usual case: order == shuffledOrder(n, seed, epoch)
+    std::unique_ptr<OrderedSource> ordered_;      // any other order (balanced sampling, feature caching)
+    std::unique_ptr<DataLoader> validation_;
+    std::vector<SkippedPath> skippedBefore_;      // from loaders already discarded
+};
+
+/// In-memory images (N×3×H×W, preprocessed) and labels. Augmentation is a horizontal flip
+/// drawn from augmentSeed(seed, epoch, item): enough to exercise augmented code paths.
+class TensorTrainingData : public TrainingData {
+public:
+    TensorTrainingData(torch::Tensor trainImages, torch::Tensor trainLabels, torch::Tensor valImages,
+                       torch::Tensor valLabels, std::uint64_t seed = 42, std::string manifestHash = {});
+    ~TensorTrainingData() override;
+
+    const std::vector<int>& trainGrades() const override { return grades_; }
+    std::int64_t validationSize() const override { return valImages_.size(0); }
+    BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) override;
+    BatchSource& validation(int batchSize) override;
+    std::string manifestHash() const override { return manifestHash_; }
+
+private:
+    class Source;
+    torch::Tensor trainImages_, trainLabels_, valImages_, valLabels_;
+    std::uint64_t seed_ = 42;
+    std::string manifestHash_;
+    std::vector<int> grades_;
+    std::unique_ptr<Source> train_, val_;
+};
+
+} // namespace kg

@@ -1,0 +1,181 @@
+// End to end through the real CLI: `synth` writes a small phantom dataset, `train` learns it
+// from scratch, and a run killed with SIGKILL resumes with a gapless history.
+#include "TestPaths.h"
+
+#include "core/model/Checkpoint.h"
+#include "core/train/RunFiles.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <thread>
+
+using namespace kg;
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out, err;
+};
+
+CliResult runCli(const QStringList& arguments, int timeoutMs)
+{
+    QProcess process;
+    process.start(kgtest::cliPath(), arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+/// The settings both runs share: from scratch, tiny network, 64 px, lr 1e-3 (DESIGN.md:
+/// the tutorial's 1e-4 stays at chance without ImageNet weights).
+QStringList trainArguments(const QString& data, const QString& run, int epochs)
+{
+    return {"train", "--data", data, "--out", run, "--arch", "resnetv2-tiny", "--image-size", "64", "--lr", "1e-3",
+            "--batch", "8", "--epochs", QString::number(epochs), "--device", "cpu", "--threads", "2", "--seed", "42"};
+}
+
+} // namespace
+
+class TestTrainE2e : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void helpAndUsageErrors();
+    void learnsPhantomsFromScratch();
+    void killedRunResumesWithoutGaps();
+
+private:
+    QTemporaryDir workDir_;
+    QString data_;
+};
+
+void TestTrainE2e::initTestCase()
+{
+    QVERIFY(workDir_.isValid());
+    data_ = workDir_.filePath("phantoms");
+    // 120 knees per grade at 64 px, clean grade boundaries (ambiguity 0); 60/20/20 split →
+    // 360 training and 120 validation images (24 per grade, so accuracy steps are 1/120).
+    const CliResult synth = runCli({"synth", "--out", data_, "--per-grade", "120", "--size", "64", "--seed", "3",
+                                    "--ambiguity", "0", "--splits", "train=0.6,val=0.2,test=0.2", "--quiet"},
+                                   120000);
+    QVERIFY2(synth.exitCode == 0, qPrintable(synth.err));
+}
+
+void TestTrainE2e::helpAndUsageErrors()
+{
+    const CliResult help = runCli({"train", "--help"}, 30000);
+    QCOMPARE(help.exitCode, 0);
+    for (const char* option : {"--data", "--out", "--resume", "--arch", "--weights", "--mode", "--epochs", "--batch", "--lr",
+                               "--image-size", "--no-augment", "--no-flip", "--rotation", "--zoom", "--translation",
+                               "--class-weights", "--balanced-sampling", "--label-smoothing", "--patience", "--lr-patience",
+                               "--restore-best", "--seed", "--device", "--threads", "--workers", "--cached-views"})
+        QVERIFY2(help.out.contains(QLatin1String(option)), option);
+    QVERIFY(help.out.contains("lr 1e-3"));  // the from-scratch advice
+    QCOMPARE(runCli({"train", "--data", data_}, 30000).exitCode, 2);                        // no --out
+    QCOMPARE(runCli({"train", "--data", data_, "--out", "x", "--bogus"}, 30000).exitCode, 2);  // unknown option
+    QCOMPARE(runCli({"train", "--resume", "x", "--lr", "1"}, 30000).exitCode, 2);             // resumed runs keep their options
+
+    // Frozen mode without ImageNet weights says plainly that it will not learn.
+    QTemporaryDir run;
+    const CliResult frozen = runCli({"train", "--data", data_, "--out", run.path(), "--arch", "resnetv2-tiny",
+                                     "--image-size", "32", "--mode", "frozen", "--epochs", "1", "--no-augment"},
+                                    120000);
+    QVERIFY2(frozen.exitCode == 0, qPrintable(frozen.err));
+    QVERIFY2(frozen.err.contains("warning: frozen mode without ImageNet weights"), qPrintable(frozen.err));
+}
+
+void TestTrainE2e::learnsPhantomsFromScratch()
+{
+    // Horizontal flip is the only augmentation here: a mirrored knee is still a knee of the
+    // same grade, while ±36° rotations and 20 % zooms make a 12-epoch run from scratch learn
+    // far slower. Measured with exactly these settings (2-core VM, 2 threads): validation
+    // accuracy 0.18, 0.20, 0.20, 0.29, 0.41, 0.48, 0.40, 0.53, 0.47, 0.49, 0.56, 0.53 over
+    // epochs 1-12 and best val_loss 0.96 (chance: accuracy 0.20, loss ln 5 = 1.61). The bar,
+    // 0.40 = twice chance, leaves a margin for other BLAS builds and thread counts; the run
+    // is deterministic on a given machine.
+    QTemporaryDir run;
+    QElapsedTimer timer;
+    timer.start();
+    QStringList arguments = trainArguments(data_, run.path(), 12);
+    arguments << "--rotation" << "0" << "--zoom" << "0" << "--translation" << "0" << "--lr-patience" << "3";
+    const CliResult result = runCli(arguments, 540000);
+    qInfo("12 epochs in %.1f s", timer.elapsed() / 1000.0);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.startsWith("completed"), qPrintable(result.out));
+
+    const auto history = readHistoryCsv(RunFiles::path(run.path().toStdString(), RunFiles::kHistory));
+    QCOMPARE(history.size(), size_t{12});
+    double bestAccuracy = 0, bestLoss = 1e9;
+    for (const auto& r : history) {
+        bestAccuracy = std::max(bestAccuracy, r.valAccuracy);
+        bestLoss = std::min(bestLoss, r.valLoss);
+    }
+    qInfo("best val_accuracy %.3f, best val_loss %.3f", bestAccuracy, bestLoss);
+    QVERIFY2(bestAccuracy >= 0.40, qPrintable(QString("best validation accuracy %1").arg(bestAccuracy)));
+    QVERIFY(bestLoss < 1.35);
+
+    // The run directory holds what the brief promises, and the checkpoint knows its data.
+    for (const char* name : {RunFiles::kBestCheckpoint, RunFiles::kLastCheckpoint, RunFiles::kOptions, RunFiles::kLog})
+        QVERIFY2(QFileInfo::exists(QString::fromStdString(RunFiles::path(run.path().toStdString(), name))), name);
+    const CheckpointMeta best = readCheckpointMeta(RunFiles::path(run.path().toStdString(), RunFiles::kBestCheckpoint));
+    QCOMPARE(best.datasetManifestHash.size(), size_t{64});
+    QCOMPARE(best.preprocessing.imageSize, 64);
+    QVERIFY(std::abs(best.state.at("val_loss").get<double>() - bestLoss) < 1e-6);  // history.csv keeps 9 digits
+    QFile options(run.filePath("options.json"));
+    QVERIFY(options.open(QIODevice::ReadOnly));
+    QVERIFY(options.readAll().contains(best.datasetManifestHash.c_str()));
+}
+
+void TestTrainE2e::killedRunResumesWithoutGaps()
+{
+    // Default (tutorial) augmentation this time, so the loader's augmented path resumes too.
+    QTemporaryDir run;
+    const std::string runDir = run.path().toStdString();
+    const std::string last = RunFiles::path(runDir, RunFiles::kLastCheckpoint);
+    const int epochs = 5;
+    QProcess process;
+    process.start(kgtest::cliPath(), trainArguments(data_, run.path(), epochs));
+    QVERIFY(process.waitForStarted());
+    QElapsedTimer timer;
+    timer.start();
+    int savedEpoch = 0;
+    while (savedEpoch < 2 && timer.elapsed() < 300000 && process.state() != QProcess::NotRunning) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        try {
+            savedEpoch = readCheckpointMeta(last).state.at("epoch").get<int>();
+        } catch (const std::exception&) {
+            // not written yet
+        }
+    }
+    QCOMPARE(savedEpoch, 2);
+    QVERIFY2(process.state() == QProcess::Running, "the run ended before it could be killed");
+    process.kill();  // SIGKILL: no handler, no clean-up
+    QVERIFY(process.waitForFinished());
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+
+    const CliResult resumed = runCli({"train", "--resume", run.path(), "--threads", "2"}, 300000);
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QVERIFY2(resumed.err.contains("resumed after epoch"), qPrintable(resumed.err));
+    const auto history = readHistoryCsv(RunFiles::path(runDir, RunFiles::kHistory));
+    QCOMPARE(history.size(), size_t{epochs});
+    for (int e = 0; e < epochs; ++e)
+        QCOMPARE(history[static_cast<size_t>(e)].epoch, e + 1);
+    QCOMPARE(readCheckpointMeta(last).state.at("epoch").get<int>(), epochs);
+    // The log tells the story: one start, one resume.
+    QFile log(run.filePath("train.log"));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(log.readAll());
+    QCOMPARE(text.count("starting run"), 1);
+    QCOMPARE(text.count("resuming run"), 1);
+}
+
+QTEST_GUILESS_MAIN(TestTrainE2e)
+#include "test_train_e2e.moc"

@@ -1,0 +1,498 @@
+// The training engine on in-memory data and a tiny ResNetV2 (resnetv2-tiny, 32 px): frozen
+// mode really freezes, the feature cache changes nothing but speed, a resumed run continues
+// bit for bit, cancellation and pause act between batches, a NaN loss fails cleanly.
+#include "core/model/Checkpoint.h"
+#include "core/model/ModelImpl.h"
+#include "core/train/RunFiles.h"
+#include "core/train/Trainer.h"
+#include "core/train/TrainingData.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+using namespace kg;
+
+namespace {
+
+constexpr int kSide = 32;
+
+/// Five separable classes: a bright horizontal band whose row depends on the grade, on noise.
+std::pair<torch::Tensor, torch::Tensor> makeImages(int perClass, std::uint64_t seed)
+{
+    auto generator = at::detail::createCPUGenerator(seed);
+    const int n = perClass * 5;
+    torch::Tensor images = at::randn({n, 3, kSide, kSide}, generator, torch::kFloat32) * 0.3;
+    torch::Tensor labels = torch::empty({n}, torch::kInt64);
+    for (int i = 0; i < n; ++i) {
+        const int grade = i % 5;
+        labels[i] = grade;
+        const int row = 3 + grade * 6;
+        images[i].narrow(1, row, 4).add_(0.8);
+    }
+    return {images.clamp(-1, 1), labels};
+}
+
+std::shared_ptr<TensorTrainingData> makeData(int perClassTrain = 12, int perClassVal = 4)
+{
+    auto [trainImages, trainLabels] = makeImages(perClassTrain, 1);
+    auto [valImages, valLabels] = makeImages(perClassVal, 2);
+    return std::make_shared<TensorTrainingData>(trainImages, trainLabels, valImages, valLabels, 42, "test-manifest");
+}
+
+TrainOptions tinyOptions(const QString& runDir)
+{
+    TrainOptions o;
+    o.runDir = runDir.toStdString();
+    o.model.backbone = parseArchitecture("resnetv2-tiny");
+    o.model.head.hiddenUnits = {32};
+    o.preprocessing.imageSize = kSide;
+    o.mode = TrainingMode::FineTune;
+    o.epochs = 3;
+    o.batchSize = 8;
+    o.learningRate = 1e-3;
+    o.augment.enabled = false;
+    o.runtime.threads = 2;
+    o.runtime.device = DevicePreference::Cpu;
+    o.seed = 7;
+    return o;
+}
+
+std::vector<std::pair<std::string, torch::Tensor>> tensorsOf(Model& model)
+{
+    return modelStateTensors(model.impl().net);
+}
+
+LoadedCheckpoint load(const QString& runDir, const char* name)
+{
+    return loadCheckpoint(RunFiles::path(runDir.toStdString(), name));
+}
+
+bool sameRecords(const std::vector<EpochRecord>& a, const std::vector<EpochRecord>& b, double tolerance, QString* why)
+{
+    if (a.size() != b.size()) {
+        *why = QString("%1 vs %2 epochs").arg(a.size()).arg(b.size());
+        return false;
+    }
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i].epoch != b[i].epoch) {
+            *why = QString("epoch numbers %1 vs %2").arg(a[i].epoch).arg(b[i].epoch);
+            return false;
+        }
+        const double values[5][2] = {{a[i].loss, b[i].loss},
+                                     {a[i].accuracy, b[i].accuracy},
+                                     {a[i].valLoss, b[i].valLoss},
+                                     {a[i].valAccuracy, b[i].valAccuracy},
+                                     {a[i].learningRate, b[i].learningRate}};
+        for (const auto& v : values)
+            if (std::abs(v[0] - v[1]) > tolerance) {
+                *why = QString("epoch %1: %2 vs %3").arg(a[i].epoch).arg(v[0], 0, 'g', 12).arg(v[1], 0, 'g', 12);
+                return false;
+            }
+    }
+    return true;
+}
+
+/// Replaces every training image with NaN from epoch `fromEpoch` (0-based) on.
+class NanFromEpoch : public TrainingData {
+public:
+    NanFromEpoch(std::shared_ptr<TrainingData> inner, int fromEpoch) : inner_(std::move(inner)), fromEpoch_(fromEpoch) {}
+    const std::vector<int>& trainGrades() const override { return inner_->trainGrades(); }
+    std::int64_t validationSize() const override { return inner_->validationSize(); }
+    BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) override
+    {
+        source_.inner = &inner_->training(epoch, order, batchSize, augment);
+        source_.poison = epoch >= fromEpoch_;
+        return source_;
+    }
+    BatchSource& validation(int batchSize) override { return inner_->validation(batchSize); }
+    std::string manifestHash() const override { return inner_->manifestHash(); }
+
+private:
+    struct Poisoned : BatchSource {
+        BatchSource* inner = nullptr;
+        bool poison = false;
+        std::int64_t size() const override { return inner->size(); }
+        void startEpoch(int epoch) override { inner->startEpoch(epoch); }
+        std::optional<Batch> next() override
+        {
+            auto batch = inner->next();
+            if (batch && poison)
+                batch->images.fill_(std::numeric_limits<float>::quiet_NaN());
+            return batch;
+        }
+    } source_;
+    std::shared_ptr<TrainingData> inner_;
+    int fromEpoch_ = 0;
+};
+
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void frozenLeavesBackboneBitIdentical_data();
+    void frozenLeavesBackboneBitIdentical();
+    void featureCacheMatchesRecomputedFeatures();
+    void resumeContinuesAsIfNeverStopped();
+    void cancellationWithinOneBatch();
+    void pauseBlocksBetweenBatches();
+    void nanLossFailsAndKeepsLastGoodCheckpoint();
+    void hugeLearningRateFails();
+    void earlyStoppingRestoresBestWeights();
+    void twoPhaseUnfreezesOnlyTopStacks();
+    void imbalanceStrategiesTrain_data();
+    void imbalanceStrategiesTrain();
+    void optionsJsonRoundTrip();
+};
+
+void TestTrainer::initTestCase()
+{
+    torch::set_num_threads(2);
+}
+
+void TestTrainer::frozenLeavesBackboneBitIdentical_data()
+{
+    QTest::addColumn<bool>("augment");
+    QTest::addColumn<bool>("cache");
+    QTest::addColumn<int>("views");
+    QTest::newRow("feature cache") << false << true << 0;
+    QTest::newRow("backbone every batch") << false << false << 0;
+    QTest::newRow("augmented, recomputed") << true << true << 0;
+    QTest::newRow("augmented, 2 cached views") << true << true << 2;
+}
+
+void TestTrainer::frozenLeavesBackboneBitIdentical()
+{
+    QFETCH(bool, augment);
+    QFETCH(bool, cache);
+    QFETCH(int, views);
+    QTemporaryDir dir;
+    TrainOptions o = tinyOptions(dir.path());
+    o.mode = TrainingMode::Frozen;
+    o.epochs = 2;
+    o.augment.enabled = augment;
+    o.cacheFrozenFeatures = cache;
+    o.cachedAugmentedViews = views;
+    const TrainingResult result = Trainer(o, makeData()).run();
+    QVERIFY2(result.status == TrainingResult::Status::Completed, result.message.c_str());
+
+    Model fresh(o.model);  // the same seed builds the same initial weights
+    LoadedCheckpoint trained = load(dir.path(), RunFiles::kLastCheckpoint);
+    const auto before = tensorsOf(fresh);
+    const auto after = tensorsOf(trained.model);
+    QCOMPARE(after.size(), before.size());
+    int backboneTensors = 0, statistics = 0, headChanged = 0;
+    for (size_t i = 0; i < before.size(); ++i) {
+        const auto& [name, tensor] = before[i];
+        QCOMPARE(after[i].first, name);
+        if (name.rfind("backbone.", 0) == 0) {
+            ++backboneTensors;
+            statistics += name.find("running_") != std::string::npos;
+            QVERIFY2(torch::equal(tensor.contiguous(), after[i].second.contiguous()), name.c_str());
+        } else if (!torch::equal(tensor.contiguous(), after[i].second.contiguous())) {
+            ++headChanged;
+        }
+    }
+    QVERIFY(statistics > 10);  // running means and variances were among the compared tensors
+    QVERIFY(backboneTensors > 40);
+    QCOMPARE(headChanged, 4);  // dense and dense_1: kernels and biases all trained
+}
+
+void TestTrainer::featureCacheMatchesRecomputedFeatures()
+{
+    // Frozen, no augmentation, dropout 0.2 kept on. What is compared: the head's weights and
+    // the history after 3 epochs, cached features vs the backbone run on every batch. Both
+    // see the same batches in the same order, and the dropout masks match because the
+    // generator is reseeded per epoch and the backbone (inference mode) draws no random
+    // numbers. The only difference is which images share a backbone batch, which can move
+    // the features by float rounding; so: equal to 1e-5, not bit-identical.
+    QTemporaryDir cachedDir, plainDir;
+    TrainOptions o = tinyOptions(cachedDir.path());
+    o.mode = TrainingMode::Frozen;
+    o.learningRate = 1e-2;
+    const TrainingResult cached = Trainer(o, makeData()).run();
+    o.runDir = plainDir.path().toStdString();
+    o.cacheFrozenFeatures = false;
+    const TrainingResult plain = Trainer(o, makeData()).run();
+    QVERIFY2(cached.status == TrainingResult::Status::Completed, cached.message.c_str());
+    QVERIFY2(plain.status == TrainingResult::Status::Completed, plain.message.c_str());
+    QString why;
+    QVERIFY2(sameRecords(cached.history, plain.history, 1e-5, &why), qPrintable(why));
+
+    LoadedCheckpoint a = load(cachedDir.path(), RunFiles::kLastCheckpoint);
+    LoadedCheckpoint b = load(plainDir.path(), RunFiles::kLastCheckpoint);
+    const auto ta = tensorsOf(a.model), tb = tensorsOf(b.model);
+    double maxDifference = 0, maxChange = 0;
+    Model fresh(o.model);
+    const auto t0 = tensorsOf(fresh);
+    for (size_t i = 0; i < ta.size(); ++i) {
+        if (ta[i].first.rfind("head.", 0) != 0)
+            continue;
+        maxDifference = std::max(maxDifference, (ta[i].second - tb[i].second).abs().max().item<double>());
+        maxChange = std::max(maxChange, (ta[i].second - t0[i].second).abs().max().item<double>());
+    }
+    qInfo("head weights: max |cached - recomputed| = %.3g, max change from the initial weights = %.3g", maxDifference, maxChange);
+    QVERIFY(maxDifference < 1e-5);
+    QVERIFY(maxChange > 1e-3);  // the head did train, so agreement means something
+}
+
+void TestTrainer::resumeContinuesAsIfNeverStopped()
+{
+    // Fine-tuning with augmentation, dropout and a plateau callback that changes the rate:
+    // 4 epochs straight vs stopped after epoch 2 (as a kill would) and resumed for 2 more.
+    QTemporaryDir straightDir, resumedDir;
+    TrainOptions o = tinyOptions(straightDir.path());
+    o.epochs = 4;
+    o.augment.enabled = true;
+    o.reduceLr.patience = 1;
+    o.reduceLr.minDelta = 10;  // only epoch 1 improves (on infinity): the rate halves after epochs 2 and 3
+    o.reduceLr.factor = 0.5;
+    o.reduceLr.minLearningRate = 0;
+    const TrainingResult straight = Trainer(o, makeData()).run();
+    QVERIFY2(straight.status == TrainingResult::Status::Completed, straight.message.c_str());
+    QCOMPARE(straight.history.size(), size_t{4});
+    QCOMPARE(straight.history[3].learningRate, 1e-3 / 4);
+
+    o.runDir = resumedDir.path().toStdString();
+    const TrainingResult first = Trainer(o, makeData()).run([](const TrainingProgress& p) {
+        return !(p.phase == TrainingProgress::Phase::EpochEnd && p.epoch == 2);
+    });
+    QCOMPARE(first.status, TrainingResult::Status::Cancelled);
+    QCOMPARE(first.history.size(), size_t{2});
+    const TrainingResult second = Trainer::resume(o.runDir, {}, makeData()).run();
+    QVERIFY2(second.status == TrainingResult::Status::Completed, second.message.c_str());
+
+    QString why;
+    QVERIFY2(sameRecords(straight.history, second.history, 0.0, &why), qPrintable(why));
+    const auto csv = readHistoryCsv(RunFiles::path(o.runDir, RunFiles::kHistory));
+    QCOMPARE(csv.size(), size_t{4});
+    for (int e = 0; e < 4; ++e)
+        QCOMPARE(csv[static_cast<size_t>(e)].epoch, e + 1);
+    // Not only the metrics: the final weights are bit-identical.
+    LoadedCheckpoint a = load(straightDir.path(), RunFiles::kLastCheckpoint);
+    LoadedCheckpoint b = load(resumedDir.path(), RunFiles::kLastCheckpoint);
+    QCOMPARE(a.weightsSha256, b.weightsSha256);
+}
+
+void TestTrainer::cancellationWithinOneBatch()
+{
+    QTemporaryDir dir;
+    TrainOptions o = tinyOptions(dir.path());
+    o.epochs = 50;
+    o.batchSize = 4;
+    Trainer trainer(o, makeData(40, 4));
+    std::atomic<int> batches{0};
+    std::atomic<double> batchSeconds{0};
+    TrainingResult result;
+    std::thread worker([&] {
+        auto last = std::chrono::steady_clock::now();
+        result = trainer.run([&](const TrainingProgress& p) {
+            if (p.phase == TrainingProgress::Phase::Training) {
+                const auto now = std::chrono::steady_clock::now();
+                batchSeconds = std::max(batchSeconds.load(), std::chrono::duration<double>(now - last).count());
+                last = now;
+                ++batches;
+            }
+            return true;
+        });
+    });
+    while (batches < 5)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    const auto cancelledAt = std::chrono::steady_clock::now();
+    trainer.cancel();
+    worker.join();
+    const double latency = std::chrono::duration<double>(std::chrono::steady_clock::now() - cancelledAt).count();
+    qInfo("cancel → run() returned in %.1f ms (slowest batch %.1f ms)", latency * 1e3, batchSeconds.load() * 1e3);
+    QCOMPARE(result.status, TrainingResult::Status::Cancelled);
+    QVERIFY(latency < 1.0);
+    QVERIFY(result.history.size() < 50);
+}
+
+void TestTrainer::pauseBlocksBetweenBatches()
+{
+    QTemporaryDir dir;
+    TrainOptions o = tinyOptions(dir.path());
+    o.epochs = 1;
+    Trainer trainer(o, makeData());
+    trainer.setPaused(true);
+    QVERIFY(trainer.isPaused());
+    std::atomic<int> batches{0};
+    std::atomic<bool> sawPausedMessage{false};
+    TrainingResult result;
+    std::thread worker([&] {
+        result = trainer.run([&](const TrainingProgress& p) {
+            if (p.phase == TrainingProgress::Phase::Training && p.batch > 0)
+                ++batches;
+            if (p.message == "paused")
+                sawPausedMessage = true;
+            return true;
+        });
+    });
+    const auto started = std::chrono::steady_clock::now();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    QCOMPARE(batches.load(), 0);  // blocked before its first batch
+    QVERIFY(sawPausedMessage.load());
+    trainer.setPaused(false);
+    worker.join();
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    QCOMPARE(result.status, TrainingResult::Status::Completed);
+    QVERIFY(batches.load() > 0);
+    // Paused time is not counted as training time.
+    QVERIFY(result.history.front().durationSeconds < wall - 1.2);
+}
+
+void TestTrainer::nanLossFailsAndKeepsLastGoodCheckpoint()
+{
+    QTemporaryDir dir;
+    TrainOptions o = tinyOptions(dir.path());
+    o.epochs = 4;
+    const TrainingResult result = Trainer(o, std::make_shared<NanFromEpoch>(makeData(), 1)).run();
+    QCOMPARE(result.status, TrainingResult::Status::Failed);
+    QVERIFY2(QString::fromStdString(result.message).contains("NaN in epoch 2"), result.message.c_str());
+    QCOMPARE(result.history.size(), size_t{1});
+    const CheckpointMeta meta = readCheckpointMeta(RunFiles::path(o.runDir, RunFiles::kLastCheckpoint));
+    QCOMPARE(meta.state.at("epoch").get<int>(), 1);
+    QCOMPARE(readHistoryCsv(RunFiles::path(o.runDir, RunFiles::kHistory)).size(), size_t{1});
+    // The kept checkpoint is whole and its weights are finite.
+    LoadedCheckpoint last = load(dir.path(), RunFiles::kLastCheckpoint);
+    for (const auto& [name, tensor] : tensorsOf(last.model))
+        QVERIFY2(torch::isfinite(tensor).all().item<bool>(), name.c_str());
+}
+
+void TestTrainer::hugeLearningRateFails()
+{
+    QTemporaryDir dir;
+    TrainOptions o = tinyOptions(dir.path());
+    o.epochs = 6;
+    o.learningRate = 1e10;
+    const TrainingResult result = Trainer(o, makeData()).run();
+    QCOMPARE(result.status, TrainingResult::Status::Failed);
+    const QString message = QString::fromStdString(result.message);
+    QVERIFY2(message.contains("NaN") || message.contains("infinite"), result.message.c_str());
+    QVERIFY(message.contains("--lr"));
+}
+
+void TestTrainer::earlyStoppingRestoresBestWeights()
+{
+    QTemporaryDir dir;
+    TrainOptions o = tinyOptions(dir.path());
+    o.epochs = 10;
+    o.earlyStopping.patience = 1;
+    o.earlyStopping.minDelta = 10;  // only the first epoch counts as an improvement
+    o.earlyStopping.restoreBestWeights = true;
+    const TrainingResult result = Trainer(o, makeData()).run();
+    QCOMPARE(result.status, TrainingResult::Status::EarlyStopped);
+    QCOMPARE(result.history.size(), size_t{2});
+    LoadedCheckpoint last = load(dir.path(), RunFiles::kLastCheckpoint);
+    LoadedCheckpoint best = load(dir.path(), RunFiles::kEarlyStoppingBest);
+    QCOMPARE(best.meta.state.at("epoch").get<int>(), 1);
+    QCOMPARE(last.weightsSha256, best.weightsSha256);  // epoch 1's weights are back
+    QCOMPARE(last.meta.state.at("status").get<std::string>(), std::string("early_stopped"));
+    // Resuming a run that stopped early does nothing more.
+    const TrainingResult again = Trainer::resume(o.runDir, {}, makeData()).run();
+    QCOMPARE(again.status, TrainingResult::Status::EarlyStopped);
+    QCOMPARE(again.history.size(), size_t{2});
+}
+
+void TestTrainer::twoPhaseUnfreezesOnlyTopStacks()
+{
+    QTemporaryDir dir;
+    TrainOptions o = tinyOptions(dir.path());
+    o.mode = TrainingMode::TwoPhase;
+    o.epochs = 2;
+    o.twoPhaseWarmupEpochs = 1;
+    o.twoPhaseUnfreezeStacks = 1;
+    o.twoPhaseLrFactor = 0.1;
+    const TrainingResult result = Trainer(o, makeData()).run();
+    QVERIFY2(result.status == TrainingResult::Status::Completed, result.message.c_str());
+    QCOMPARE(result.history[0].learningRate, 1e-3);
+    QCOMPARE(result.history[1].learningRate, 1e-4);
+    Model fresh(o.model);
+    LoadedCheckpoint trained = load(dir.path(), RunFiles::kLastCheckpoint);
+    const auto before = tensorsOf(fresh);
+    const auto after = tensorsOf(trained.model);
+    for (size_t i = 0; i < before.size(); ++i) {
+        const std::string& name = before[i].first;
+        const bool same = torch::equal(before[i].second.contiguous(), after[i].second.contiguous());
+        const bool top = name.rfind("backbone.conv5_", 0) == 0 || name.rfind("backbone.post_bn", 0) == 0;
+        if (name.rfind("backbone.", 0) == 0 && !top)
+            QVERIFY2(same, name.c_str());  // conv1..conv4, BN statistics included, untouched
+        if (top && name.find("running_mean") != std::string::npos)
+            QVERIFY2(!same, name.c_str());  // the unfrozen stack trains, BN included
+    }
+}
+
+void TestTrainer::imbalanceStrategiesTrain_data()
+{
+    QTest::addColumn<int>("strategy");
+    QTest::addColumn<double>("smoothing");
+    QTest::newRow("class weights") << static_cast<int>(ImbalanceStrategy::ClassWeights) << 0.0;
+    QTest::newRow("balanced sampling") << static_cast<int>(ImbalanceStrategy::BalancedSampling) << 0.0;
+    QTest::newRow("label smoothing 0.1") << static_cast<int>(ImbalanceStrategy::None) << 0.1;
+}
+
+void TestTrainer::imbalanceStrategiesTrain()
+{
+    QFETCH(int, strategy);
+    QFETCH(double, smoothing);
+    QTemporaryDir dir;
+    TrainOptions o = tinyOptions(dir.path());
+    o.epochs = 2;
+    o.imbalance = static_cast<ImbalanceStrategy>(strategy);
+    o.labelSmoothing = smoothing;
+    // Imbalanced: grade 4 only every 10th item of a class-cycling set → drop most grade-4 items.
+    auto [images, labels] = makeImages(12, 1);
+    std::vector<std::int64_t> keep;
+    for (std::int64_t i = 0; i < labels.size(0); ++i)
+        if (labels[i].item<std::int64_t>() != 4 || i % 20 == 4)
+            keep.push_back(i);
+    const auto index = torch::tensor(keep, torch::kInt64);
+    auto [valImages, valLabels] = makeImages(4, 2);
+    auto data = std::make_shared<TensorTrainingData>(images.index_select(0, index), labels.index_select(0, index), valImages,
+                                                     valLabels);
+    const TrainingResult result = Trainer(o, data).run();
+    QVERIFY2(result.status == TrainingResult::Status::Completed, result.message.c_str());
+    for (const char* name : {RunFiles::kBestCheckpoint, RunFiles::kLastCheckpoint, RunFiles::kHistory, RunFiles::kOptions, RunFiles::kLog})
+        QVERIFY2(std::filesystem::exists(RunFiles::path(o.runDir, name)), name);
+    for (const auto& r : result.history)
+        QVERIFY(std::isfinite(r.loss) && std::isfinite(r.valLoss));
+    if (smoothing > 0)  // smoothed targets put a floor under the loss: ≥ entropy of the target
+        QVERIFY(result.history.back().valLoss > 0.1);
+}
+
+void TestTrainer::optionsJsonRoundTrip()
+{
+    TrainOptions o = tinyOptions("/tmp/run");
+    o.mode = TrainingMode::TwoPhase;
+    o.imbalance = ImbalanceStrategy::BalancedSampling;
+    o.augment.rotation = 0.05;
+    o.reduceLr.cooldown = 3;
+    o.earlyStopping.restoreBestWeights = true;
+    o.cachedAugmentedViews = 4;
+    const nlohmann::json json = o;
+    const TrainOptions back = json.get<TrainOptions>();
+    QCOMPARE(nlohmann::json(back).dump(), json.dump());
+    QVERIFY(back.mode == TrainingMode::TwoPhase);
+    QCOMPARE(back.imbalance, ImbalanceStrategy::BalancedSampling);
+    QCOMPARE(back.model.backbone.blocksPerStack, (std::vector<int>{1, 1, 1, 1}));
+    // Frozen without weights and from-scratch at 1e-4 come with advice.
+    TrainOptions frozen = o;
+    frozen.mode = TrainingMode::Frozen;
+    QVERIFY(!trainingAdvice(frozen).empty());
+    TrainOptions scratch = o;
+    scratch.mode = TrainingMode::FineTune;
+    scratch.learningRate = 1e-4;
+    QVERIFY(QString::fromStdString(trainingAdvice(scratch).front()).contains("1e-3"));
+    scratch.learningRate = 1e-3;
+    QVERIFY(trainingAdvice(scratch).empty());
+}
+
+QTEST_APPLESS_MAIN(TestTrainer)
+#include "test_trainer.moc"

@@ -1,0 +1,250 @@
+// The Train workspace running real, short trainings on a small phantom set: progress
+// arrives, the curves grow by one point per epoch, the event loop never stalls, Cancel
+// stops within a second, the Frozen-without-weights warning shows, the presets fill the
+// form, and closing the window during training asks and then stops cleanly.
+#include "UiTestSupport.h"
+
+#include "ui/MainWindow.h"
+#include "ui/Session.h"
+#include "ui/widgets/TrainingCurvesWidget.h"
+#include "ui/workspaces/TrainWorkspace.h"
+
+#include "core/data/DatasetScan.h"
+
+#include <QAbstractButton>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+using namespace kg::ui;
+
+namespace {
+
+// Ticks every 10 ms and records the longest gap: how long the GUI thread was unavailable.
+class StallMeter : public QObject {
+public:
+    StallMeter()
+    {
+        timer_.setInterval(10);
+        QObject::connect(&timer_, &QTimer::timeout, this, [this] {
+            if (clock_.isValid())
+                longestMs_ = std::max(longestMs_, clock_.restart());
+            else
+                clock_.start();
+        });
+        timer_.start();
+    }
+    qint64 longestMs() const { return longestMs_; }
+
+private:
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 longestMs_ = 0;
+};
+
+} // namespace
+
+class TestTrainWorkspace : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void presetsFillTheForm_data();
+    void presetsFillTheForm();
+    void frozenWithoutWeightsWarns();
+    void shortRunGrowsCurvesAndStaysResponsive();
+    void openRunShowsItsHistory();
+    void cancelStopsWithinASecond();
+    void closingDuringTrainingAsksThenStops();
+
+private:
+    void useTinyOptions(TrainWorkspace& workspace, int epochs, const QString& runDir);
+
+    QTemporaryDir temp_;
+    QString dataset_;
+    std::unique_ptr<Session> session_;
+    std::unique_ptr<TrainWorkspace> workspace_;
+    QString finishedRun_;
+};
+
+void TestTrainWorkspace::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(temp_.isValid());
+    dataset_ = temp_.filePath(QStringLiteral("phantoms"));
+    kgtest::writeSmallPhantomDataset(dataset_, 8, 64);
+    session_ = std::make_unique<Session>(kgtest::testRuntime(), nullptr);
+    session_->setDatasetRoot(dataset_);
+    session_->setDatasetSplits(std::make_shared<const kg::DatasetSplits>(kg::scanDataset(dataset_.toStdString())));
+    workspace_ = std::make_unique<TrainWorkspace>(*session_);
+    workspace_->resize(1200, 800);
+    workspace_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(workspace_.get()));
+}
+
+void TestTrainWorkspace::useTinyOptions(TrainWorkspace& workspace, int epochs, const QString& runDir)
+{
+    kg::TrainOptions options;
+    options.model.backbone = kg::parseArchitecture("resnetv2-tiny");
+    options.preprocessing.imageSize = 48;
+    options.epochs = epochs;
+    options.batchSize = 8;
+    options.learningRate = 1e-3;
+    options.augment.enabled = false;
+    workspace.setFormOptions(options);
+    workspace.setRunDirectory(runDir);
+    workspace.setProgressIntervalMs(20);
+}
+
+void TestTrainWorkspace::presetsFillTheForm_data()
+{
+    QTest::addColumn<int>("preset");
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<int>("imageSize");
+    QTest::addColumn<double>("learningRate");
+    QTest::addColumn<int>("epochs");
+    QTest::newRow("CPU quick look") << int(TrainWorkspace::Preset::CpuQuickLook) << QStringLiteral("resnetv2-small") << 96 << 1e-3 << 15;
+    QTest::newRow("GPU full fine-tune") << int(TrainWorkspace::Preset::GpuFineTune) << QStringLiteral("resnet152v2") << 224 << 1e-4 << 100;
+    QTest::newRow("Tutorial (Keras)") << int(TrainWorkspace::Preset::KerasTutorial) << QStringLiteral("resnet152v2") << 224 << 1e-4 << 500;
+}
+
+void TestTrainWorkspace::presetsFillTheForm()
+{
+    QFETCH(int, preset);
+    QFETCH(QString, architecture);
+    QFETCH(int, imageSize);
+    QFETCH(double, learningRate);
+    QFETCH(int, epochs);
+    workspace_->applyPreset(static_cast<TrainWorkspace::Preset>(preset));
+    const kg::TrainOptions options = workspace_->trainOptions();
+    QCOMPARE(QString::fromStdString(kg::architectureName(options.model.backbone)), architecture);
+    QCOMPARE(options.preprocessing.imageSize, imageSize);
+    QCOMPARE(options.learningRate, learningRate);
+    QCOMPARE(options.epochs, epochs);
+    QVERIFY(options.mode == kg::TrainingMode::FineTune);
+    QCOMPARE(options.dataRoot, dataset_.toStdString());
+    if (preset == int(TrainWorkspace::Preset::KerasTutorial)) {
+        QCOMPARE(options.batchSize, 16);
+        QCOMPARE(options.augment.rotation, 0.1);
+        QCOMPARE(options.augment.zoom, 0.2);
+        QVERIFY(options.reduceLr.enabled && options.earlyStopping.enabled);
+    }
+}
+
+void TestTrainWorkspace::frozenWithoutWeightsWarns()
+{
+    kg::TrainOptions options;
+    options.mode = kg::TrainingMode::Frozen;
+    workspace_->setFormOptions(options);
+    QVERIFY(workspace_->modeWarning()->isVisibleTo(workspace_.get()));
+    QVERIFY(workspace_->modeWarning()->text().contains(QStringLiteral("ImageNet")));
+    options.mode = kg::TrainingMode::FineTune;
+    options.learningRate = 1e-3;
+    workspace_->setFormOptions(options);
+    QVERIFY(!workspace_->modeWarning()->isVisibleTo(workspace_.get()));
+}
+
+void TestTrainWorkspace::shortRunGrowsCurvesAndStaysResponsive()
+{
+    finishedRun_ = temp_.filePath(QStringLiteral("run-short"));
+    useTinyOptions(*workspace_, 3, finishedRun_);
+    QSignalSpy progress(workspace_.get(), &Workspace::progressChanged);
+    QSignalSpy finished(workspace_.get(), &TrainWorkspace::trainingFinished);
+    QVector<int> pointsAtEpochEnd;
+    connect(workspace_.get(), &TrainWorkspace::epochFinished, this,
+            [&](const kg::EpochRecord&) { pointsAtEpochEnd << workspace_->curves()->epochCount(); });
+
+    StallMeter stalls;
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(workspace_->start());
+    QVERIFY(workspace_->isBusy());
+    QVERIFY(finished.wait(240000));
+    qInfo("3 epochs in %lld ms; %d progress updates; longest event-loop stall %lld ms",
+          static_cast<long long>(clock.elapsed()), static_cast<int>(progress.count()),
+          static_cast<long long>(stalls.longestMs()));
+
+    QVERIFY(workspace_->lastResult().status == kg::TrainingResult::Status::Completed);
+    QCOMPARE(pointsAtEpochEnd, (QVector<int>{1, 2, 3}));   // one more point every epoch
+    QCOMPARE(workspace_->curves()->epochCount(), 3);
+    QVERIFY(progress.count() >= 6);
+    QCOMPARE(workspace_->progressBar()->value(), 1000);
+    QVERIFY(workspace_->log()->toPlainText().contains(QStringLiteral("Epoch 3/3")));
+    QVERIFY2(stalls.longestMs() < 200, qPrintable(QStringLiteral("stall %1 ms").arg(stalls.longestMs())));
+    QVERIFY(!workspace_->isBusy());
+    // The best checkpoint becomes the session's model for Evaluate and Predict.
+    QVERIFY(session_->checkpointPath().endsWith(QStringLiteral("best.kgckpt")));
+    QVERIFY(QFileInfo::exists(session_->checkpointPath()));
+}
+
+void TestTrainWorkspace::openRunShowsItsHistory()
+{
+    QVERIFY(!finishedRun_.isEmpty());
+    workspace_->curves()->clear();
+    QVERIFY(workspace_->openRun(finishedRun_));
+    QCOMPARE(workspace_->curves()->epochCount(), 3);
+    QCOMPARE(workspace_->trainOptions().epochs, 3);
+    QVERIFY(!workspace_->openRun(temp_.filePath(QStringLiteral("no-such-run"))));
+    QVERIFY(!workspace_->isBusy());
+}
+
+void TestTrainWorkspace::cancelStopsWithinASecond()
+{
+    useTinyOptions(*workspace_, 200, temp_.filePath(QStringLiteral("run-cancel")));
+    QSignalSpy finished(workspace_.get(), &TrainWorkspace::trainingFinished);
+    QVERIFY(workspace_->start());
+    // Wait until batches are really running, then cancel.
+    QVERIFY(kgtest::waitUntil([&] { return workspace_->curves()->batchPointCount() > 0 || workspace_->curves()->epochCount() > 0; },
+                              120000));
+    QElapsedTimer clock;
+    clock.start();
+    workspace_->cancel();
+    QVERIFY(finished.wait(5000));
+    const qint64 stopMs = clock.elapsed();
+    qInfo("cancel took %lld ms", static_cast<long long>(stopMs));
+    QVERIFY(workspace_->lastResult().status == kg::TrainingResult::Status::Cancelled);
+    QVERIFY2(stopMs < 1000, qPrintable(QStringLiteral("%1 ms").arg(stopMs)));
+    QVERIFY(!workspace_->isBusy());
+}
+
+void TestTrainWorkspace::closingDuringTrainingAsksThenStops()
+{
+    MainWindow window(kgtest::testRuntime(), nullptr);
+    window.session().setDatasetRoot(dataset_);
+    window.session().setDatasetSplits(std::make_shared<const kg::DatasetSplits>(kg::scanDataset(dataset_.toStdString())));
+    TrainWorkspace* workspace = window.trainWorkspace();
+    useTinyOptions(*workspace, 200, temp_.filePath(QStringLiteral("run-close")));
+    window.show();
+    QVERIFY(workspace->start());
+    QVERIFY(kgtest::waitUntil([&] { return workspace->curves()->batchPointCount() > 0; }, 120000));
+
+    // First answer No: the window stays and training goes on. Then Yes: it stops and closes.
+    int asked = 0;
+    auto answer = [&](QMessageBox::StandardButton button) {
+        QTimer::singleShot(50, [&, button] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                ++asked;
+                box->button(button)->click();
+            }
+        });
+    };
+    answer(QMessageBox::No);
+    QVERIFY(!window.close());
+    QCOMPARE(asked, 1);
+    QVERIFY(workspace->isBusy());
+    answer(QMessageBox::Yes);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(window.close());
+    QCOMPARE(asked, 2);
+    QVERIFY(!workspace->isBusy());
+    qInfo("closing during training stopped it in %lld ms", static_cast<long long>(clock.elapsed()));
+}
+
+QTEST_MAIN(TestTrainWorkspace)
+#include "test_train_workspace.moc"

@@ -1,0 +1,21 @@
+#pragma once
+// Conversions from core's plain image types to QImage, and the decoders the widgets use.
+#include "core/data/Radiograph.h"
+#include "core/eval/GradCam.h"
+
+#include <QImage>
+#include <QString>
+
+namespace kg::ui {
+
+/// Deep copy of a decoded radiograph (8-bit gray → Grayscale8, RGB → RGB888).
+QImage toQImage(const Radiograph& radiograph);
+/// Deep copy of an RGB image (Grad-CAM overlay or colour map).
+QImage toQImage(const RgbImage& image);
+
+/// Decodes `path` with kg::loadRadiograph and scales it to fit `maxSide` (0: full size).
+/// On failure returns a null image and sets `error` to core's plain-words reason.
+/// Thread-safe (used from QtConcurrent).
+QImage loadDisplayImage(const QString& path, int maxSide, QString* error, RadiographInfo* info = nullptr);
+
+} // namespace kg::ui

@@ -1,0 +1,89 @@
+#pragma once
+#include <QImage>
+#include <QPointF>
+#include <QString>
+#include <QWidget>
+
+namespace kg::ui {
+
+/// Shows one radiograph with zoom (wheel, +/−, double-click toggles fit/100 %), panning
+/// (drag), a grey-level window (DICOM window centre/width; also contrast/brightness for
+/// 8-bit images) and an optional RGB overlay (Grad-CAM) blended at an adjustable opacity.
+/// An empty view shows `placeholderText()` (e.g. "Drop an X-ray here"). GUI thread only.
+class ImageView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ImageView(QWidget* parent = nullptr);
+
+    /// `image` may be Grayscale8, Grayscale16 or any RGB format. Resets zoom to fit and the
+    /// window to the full range of the image's format.
+    void setImage(const QImage& image);
+    void clear();
+    bool hasImage() const { return !source_.isNull(); }
+    const QImage& image() const { return source_; }
+
+    /// Grey-level window in stored pixel values (0..255 or 0..65535). width ≤ 0 = full range.
+    void setWindow(double center, double width);
+    double windowCenter() const { return windowCenter_; }
+    double windowWidth() const { return windowWidth_; }
+    void resetWindow();
+    /// Highest stored value of the current image's format (255 or 65535).
+    double maximumValue() const;
+
+    /// Overlay drawn over the whole image (scaled to it); null removes it.
+    void setOverlay(const QImage& overlay);
+    void setOverlayOpacity(double opacity);  ///< 0..1
+    double overlayOpacity() const { return overlayOpacity_; }
+    void setOverlayVisible(bool visible);
+
+    void setPlaceholderText(const QString& text);
+    QString placeholderText() const { return placeholder_; }
+
+    double zoom() const { return zoom_; }          ///< screen pixels per image pixel
+    bool isFitToWindow() const { return fit_; }
+
+    /// What the view shows right now (window applied, overlay blended), at image resolution.
+    QImage renderedImage() const;
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void fitToWindow();
+    void actualSize();
+
+signals:
+    void zoomChanged(double zoom);
+    void windowChanged(double center, double width);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+
+private:
+    void updateDisplay();
+    void setZoomAround(double zoom, QPointF anchor);
+    double fitZoom() const;
+    QRectF imageRect() const;
+
+    QImage source_;
+    QImage display_;            // window applied
+    QImage overlay_;
+    double overlayOpacity_ = 0.45;
+    bool overlayVisible_ = true;
+    double windowCenter_ = 127.5;
+    double windowWidth_ = 255.0;
+    double zoom_ = 1.0;
+    bool fit_ = true;
+    QPointF offset_;            // image centre relative to widget centre, in screen pixels
+    QPointF dragStart_;
+    QPointF offsetAtDragStart_;
+    bool dragging_ = false;
+    QString placeholder_;
+};
+
+} // namespace kg::ui

@@ -1,0 +1,228 @@
+#include "ui/widgets/TrainingCurvesWidget.h"
+
+#include "ui/utility/Colors.h"
+
+#include <QEvent>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kg::ui {
+namespace {
+
+QCPGraph* makeGraph(QCPAxisRect* rect, const QColor& colour, const QString& name, bool markers, double width,
+                    Qt::PenStyle style = Qt::SolidLine)
+{
+    auto* graph = rect->parentPlot()->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    QPen pen(colour, width, style);
+    graph->setPen(pen);
+    graph->setName(name);
+    if (markers)
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, colour, colour, 5));
+    return graph;
+}
+
+} // namespace
+
+TrainingCurvesWidget::TrainingCurvesWidget(QWidget* parent)
+    : QWidget(parent)
+    , plot_(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    plot_->setMinimumSize(420, 240);
+    plot_->setNoAntialiasingOnDrag(true);
+
+    // Outer layout: the three plots (titles above) in row 0, one shared legend in row 1.
+    plot_->plotLayout()->clear();
+    auto* plots = new QCPLayoutGrid;
+    plot_->plotLayout()->addElement(0, 0, plots);
+    accuracyRect_ = new QCPAxisRect(plot_);
+    lossRect_ = new QCPAxisRect(plot_);
+    learningRateRect_ = new QCPAxisRect(plot_);
+    const QString titles[] = {tr("Accuracy"), tr("Loss"), tr("Learning rate")};
+    QCPAxisRect* rects[] = {accuracyRect_, lossRect_, learningRateRect_};
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    for (int i = 0; i < 3; ++i) {
+        auto* title = new QCPTextElement(plot_, titles[i], titleFont);
+        titles_.push_back(title);
+        plots->addElement(0, i, title);
+        plots->addElement(1, i, rects[i]);
+        rects[i]->axis(QCPAxis::atBottom)->setLabel(tr("epoch"));
+    }
+    plots->setColumnStretchFactors({1.0, 1.0, 0.75});
+    plots->setRowStretchFactors({0.001, 1.0});
+    plots->setRowSpacing(0);
+
+    accuracyRect_->axis(QCPAxis::atLeft)->setRange(0, 1);
+    QSharedPointer<QCPAxisTickerFixed> percentTicker(new QCPAxisTickerFixed);
+    percentTicker->setTickStep(0.2);
+    accuracyRect_->axis(QCPAxis::atLeft)->setTicker(percentTicker);
+
+    auto* lrAxis = learningRateRect_->axis(QCPAxis::atLeft);
+    lrAxis->setScaleType(QCPAxis::stLogarithmic);
+    QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
+    lrAxis->setTicker(logTicker);
+    lrAxis->setNumberFormat(QStringLiteral("eb"));
+    lrAxis->setNumberPrecision(0);
+    lrAxis->setRange(1e-5, 1e-2);
+
+    batchAccuracy_ = makeGraph(accuracyRect_, trainingColor().lighter(150), tr("training (running, per batch)"), false, 1.0,
+                               Qt::DotLine);
+    trainAccuracy_ = makeGraph(accuracyRect_, trainingColor(), tr("training"), true, 2.0);
+    valAccuracy_ = makeGraph(accuracyRect_, validationColor(), tr("validation"), true, 2.0);
+    batchLoss_ = makeGraph(lossRect_, trainingColor().lighter(150), tr("training (running)"), false, 1.0, Qt::DotLine);
+    trainLoss_ = makeGraph(lossRect_, trainingColor(), tr("training"), true, 2.0);
+    valLoss_ = makeGraph(lossRect_, validationColor(), tr("validation"), true, 2.0);
+    learningRate_ = makeGraph(learningRateRect_, QColor(0x8e, 0x6c, 0xc8), tr("learning rate"), true, 2.0);
+    learningRate_->setLineStyle(QCPGraph::lsStepLeft);
+
+    legend_ = new QCPLegend;
+    plot_->plotLayout()->addElement(1, 0, legend_);
+    plot_->plotLayout()->setRowStretchFactors({1.0, 0.001});
+    legend_->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend_->setWrap(0);
+    legend_->setBorderPen(Qt::NoPen);
+    legend_->setBrush(Qt::NoBrush);
+    legend_->setLayer(QStringLiteral("legend"));
+    for (QCPGraph* graph : {trainAccuracy_, valAccuracy_, batchAccuracy_, learningRate_})
+        legend_->addItem(new QCPPlottableLegendItem(legend_, graph));
+    legend_->setMargins(QMargins(8, 0, 8, 4));
+    plot_->plotLayout()->setMargins(QMargins(0, 0, 0, 0));
+
+    applyPalette();
+    clear();
+}
+
+TrainingCurvesWidget::~TrainingCurvesWidget() = default;
+
+void TrainingCurvesWidget::applyPalette()
+{
+    const QPalette pal = palette();
+    const QColor background = pal.color(QPalette::Base);
+    const QColor text = pal.color(QPalette::WindowText);
+    QColor grid = pal.color(QPalette::Mid);
+    grid.setAlphaF(0.35f);
+    plot_->setBackground(pal.color(QPalette::Window));
+    for (QCPAxisRect* rect : {accuracyRect_, lossRect_, learningRateRect_}) {
+        rect->setBackground(background);
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setBasePen(QPen(text, 1));
+            axis->setTickPen(QPen(text, 1));
+            axis->setSubTickPen(QPen(text, 1));
+            axis->setTickLabelColor(text);
+            axis->setLabelColor(text);
+            axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+        }
+    }
+    for (QCPTextElement* title : titles_)
+        title->setTextColor(text);
+    legend_->setTextColor(text);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingCurvesWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+void TrainingCurvesWidget::clear()
+{
+    for (QCPGraph* graph : {trainAccuracy_, valAccuracy_, batchAccuracy_, trainLoss_, valLoss_, batchLoss_, learningRate_})
+        graph->data()->clear();
+    maxLoss_ = 0.0;
+    minLearningRate_ = maxLearningRate_ = 0.0;
+    rescale();
+}
+
+void TrainingCurvesWidget::setPlannedEpochs(int epochs)
+{
+    plannedEpochs_ = std::max(1, epochs);
+    rescale();
+}
+
+void TrainingCurvesWidget::addBatchPoint(double epochPosition, double loss, double accuracy)
+{
+    if (!std::isfinite(loss) || !std::isfinite(accuracy))
+        return;
+    batchAccuracy_->addData(epochPosition, accuracy);
+    batchLoss_->addData(epochPosition, loss);
+    maxLoss_ = std::max(maxLoss_, loss);
+    rescale();
+}
+
+void TrainingCurvesWidget::addEpoch(const EpochRecord& record)
+{
+    const double x = record.epoch;
+    trainAccuracy_->addData(x, record.accuracy);
+    valAccuracy_->addData(x, record.valAccuracy);
+    if (std::isfinite(record.loss)) {
+        trainLoss_->addData(x, record.loss);
+        maxLoss_ = std::max(maxLoss_, record.loss);
+    }
+    if (std::isfinite(record.valLoss)) {
+        valLoss_->addData(x, record.valLoss);
+        maxLoss_ = std::max(maxLoss_, record.valLoss);
+    }
+    if (record.learningRate > 0) {
+        // A step line needs the rate over the whole epoch: from epoch − 1 to epoch.
+        if (learningRate_->data()->isEmpty())
+            learningRate_->addData(x - 1, record.learningRate);
+        learningRate_->addData(x, record.learningRate);
+        minLearningRate_ = minLearningRate_ > 0 ? std::min(minLearningRate_, record.learningRate) : record.learningRate;
+        maxLearningRate_ = std::max(maxLearningRate_, record.learningRate);
+    }
+    // The batch line of a finished epoch is superseded by its epoch point.
+    batchAccuracy_->data()->removeBefore(x + 1e-6);
+    batchLoss_->data()->removeBefore(x + 1e-6);
+    rescale();
+}
+
+void TrainingCurvesWidget::setHistory(const std::vector<EpochRecord>& history)
+{
+    clear();
+    for (const EpochRecord& record : history)
+        addEpoch(record);
+    batchAccuracy_->data()->clear();
+    batchLoss_->data()->clear();
+    rescale();
+}
+
+int TrainingCurvesWidget::epochCount() const
+{
+    return trainAccuracy_->dataCount();
+}
+
+int TrainingCurvesWidget::batchPointCount() const
+{
+    return batchAccuracy_->dataCount();
+}
+
+void TrainingCurvesWidget::rescale()
+{
+    double lastX = 0.0;
+    if (!trainAccuracy_->data()->isEmpty())
+        lastX = (trainAccuracy_->data()->constEnd() - 1)->key;
+    if (!batchAccuracy_->data()->isEmpty())
+        lastX = std::max(lastX, (batchAccuracy_->data()->constEnd() - 1)->key);
+    const double xMax = std::max<double>(plannedEpochs_, std::ceil(lastX));
+    for (QCPAxisRect* rect : {accuracyRect_, lossRect_, learningRateRect_})
+        rect->axis(QCPAxis::atBottom)->setRange(0, xMax + 0.25);
+    lossRect_->axis(QCPAxis::atLeft)->setRange(0, maxLoss_ > 0 ? maxLoss_ * 1.1 : 2.0);
+    if (maxLearningRate_ > 0) {
+        // Whole decades around the rates, so the log ticker labels powers of ten.
+        const double low = std::pow(10.0, std::floor(std::log10(minLearningRate_) - 0.3));
+        const double high = std::pow(10.0, std::ceil(std::log10(maxLearningRate_) + 0.3));
+        learningRateRect_->axis(QCPAxis::atLeft)->setRange(low, high);
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace kg::ui

@@ -1,0 +1,28 @@
+#pragma once
+#include <QWidget>
+
+class QSlider;
+class QLabel;
+
+namespace kg::ui {
+
+class ImageView;
+
+/// Level (window centre) and width sliders for an ImageView, plus a reset button. Works on
+/// the displayed grey levels; for DICOM those already carry the file's own window.
+class WindowLevelBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit WindowLevelBar(ImageView* view, QWidget* parent = nullptr);
+
+private:
+    void syncFromView();
+
+    ImageView* view_ = nullptr;
+    QSlider* level_ = nullptr;
+    QSlider* width_ = nullptr;
+    QLabel* value_ = nullptr;
+    bool syncing_ = false;
+};
+
+} // namespace kg::ui

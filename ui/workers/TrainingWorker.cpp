@@ -1,0 +1,101 @@
+#include "ui/workers/TrainingWorker.h"
+
+#include "core/util/Error.h"
+
+#include <QThread>
+
+#include <exception>
+
+namespace kg::ui {
+
+TrainingWorker::TrainingWorker(QObject* parent)
+    : QObject(parent)
+{
+}
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::cancel()
+{
+    cancelled_ = true;
+    std::lock_guard lock(mutex_);
+    if (trainer_)
+        trainer_->cancel();
+}
+
+void TrainingWorker::setPaused(bool paused)
+{
+    paused_ = paused;
+    std::lock_guard lock(mutex_);
+    if (trainer_)
+        trainer_->setPaused(paused);
+}
+
+void TrainingWorker::train(const TrainOptions& options)
+{
+    try {
+        runTrainer(Trainer(options));
+    } catch (const std::exception& error) {
+        emit failed(QString::fromStdString(error.what()));
+    }
+}
+
+void TrainingWorker::resume(const QString& runDir)
+{
+    try {
+        runTrainer(Trainer::resume(runDir.toStdString()));
+    } catch (const std::exception& error) {
+        emit failed(QString::fromStdString(error.what()));
+    }
+}
+
+void TrainingWorker::runTrainer(Trainer trainer)
+{
+    {
+        std::lock_guard lock(mutex_);
+        trainer_ = &trainer;
+        if (paused_)
+            trainer.setPaused(true);
+        if (cancelled_)
+            trainer.cancel();
+    }
+    emit started(trainer.options());
+    sinceLastEmit_.invalidate();
+    lastEpochEmitted_ = 0;
+    TrainingResult result;
+    try {
+        result = trainer.run([this](const TrainingProgress& progress) { return onProgress(progress); });
+    } catch (...) {
+        std::lock_guard lock(mutex_);
+        trainer_ = nullptr;
+        throw;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        trainer_ = nullptr;
+    }
+    emit finished(result);
+}
+
+bool TrainingWorker::onProgress(const TrainingProgress& progress)
+{
+    using Phase = TrainingProgress::Phase;
+    const bool phaseChanged = progress.phase != lastPhase_;
+    const bool newMessage = !progress.message.empty() && progress.message != lastMessage_;
+    const bool important = phaseChanged || newMessage || progress.phase == Phase::EpochEnd
+                           || progress.phase == Phase::Finished;
+    if (important || !sinceLastEmit_.isValid() || sinceLastEmit_.elapsed() >= progressIntervalMs_) {
+        emit this->progress(progress);
+        sinceLastEmit_.start();
+    }
+    lastPhase_ = progress.phase;
+    lastMessage_ = progress.message;
+    if (progress.phase == Phase::EpochEnd && !progress.history.empty()
+        && progress.history.back().epoch != lastEpochEmitted_) {
+        lastEpochEmitted_ = progress.history.back().epoch;
+        emit epochFinished(progress.history.back());
+    }
+    return !cancelled_ && !QThread::currentThread()->isInterruptionRequested();
+}
+
+} // namespace kg::ui

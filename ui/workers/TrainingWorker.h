@@ -1,0 +1,58 @@
+#pragma once
+#include "ui/utility/Metatypes.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+namespace kg::ui {
+
+/// Runs kg::Trainer on the thread it lives on (see WorkerThread) and reports back with
+/// typed, throttled signals: per-batch progress at most every progressIntervalMs, every
+/// phase change, epoch end and the result always. cancel() and setPaused() are thread-safe
+/// and act within one batch; so does QThread::requestInterruption() on the worker's thread.
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingWorker(QObject* parent = nullptr);
+    ~TrainingWorker() override;
+
+    void cancel();
+    void setPaused(bool paused);
+    void setProgressIntervalMs(int intervalMs) { progressIntervalMs_ = intervalMs; }
+
+public slots:
+    /// Trains a new run (blocks this worker's thread until it ends).
+    void train(const kg::TrainOptions& options);
+    /// Continues the run in `runDir` from its last checkpoint.
+    void resume(const QString& runDir);
+
+signals:
+    /// The options the run uses (for a resumed run, the ones read from its folder).
+    void started(const kg::TrainOptions& options);
+    void progress(const kg::TrainingProgress& progress);
+    void epochFinished(const kg::EpochRecord& record);
+    void finished(const kg::TrainingResult& result);
+    /// The trainer threw before or while training (message says which file and what to do).
+    void failed(const QString& message);
+
+private:
+    void runTrainer(Trainer trainer);
+    bool onProgress(const TrainingProgress& progress);
+
+    std::mutex mutex_;                  // guards trainer_ against cancel()/setPaused()
+    Trainer* trainer_ = nullptr;
+    std::atomic<bool> cancelled_{false};
+    std::atomic<bool> paused_{false};
+    std::atomic<int> progressIntervalMs_{100};
+    QElapsedTimer sinceLastEmit_;
+    TrainingProgress::Phase lastPhase_ = TrainingProgress::Phase::Preparing;
+    int lastEpochEmitted_ = 0;
+    std::string lastMessage_;
+};
+
+} // namespace kg::ui

@@ -1,0 +1,171 @@
+#pragma once
+#include "ui/Workspace.h"
+#include "ui/utility/Metatypes.h"
+#include "ui/workers/EpochEstimator.h"
+
+#include <QElapsedTimer>
+
+#include <memory>
+
+class QCheckBox;
+class QDockWidget;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTimer;
+
+namespace kg::ui {
+
+class MessageBar;
+class TrainingCurvesWidget;
+class TrainingWorker;
+class WorkerThread;
+
+/// Configure and run a training job: options form with presets and a measured time-per-
+/// epoch estimate; Train / Pause / Cancel / Resume; live accuracy, loss and learning-rate
+/// curves; progress with ETA and images/s; a log. Training runs in a TrainingWorker on its
+/// own QThread, so the window stays responsive; closing asks first and then stops cleanly.
+class TrainWorkspace : public Workspace {
+    Q_OBJECT
+public:
+    enum class Preset { CpuQuickLook, GpuFineTune, KerasTutorial, Custom };
+
+    explicit TrainWorkspace(Session& session, QWidget* parent = nullptr);
+    ~TrainWorkspace() override;
+
+    QString id() const override { return QStringLiteral("train"); }
+    QString title() const override { return tr("Train"); }
+    QIcon icon() const override;
+    bool isBusy() const override { return running_; }
+    bool confirmStop() override;
+    void stopWork() override;
+
+    /// Fills the form with a preset (Custom leaves it as it is).
+    void applyPreset(Preset preset);
+    /// The options the form describes (dataset and run folder included). Throws kg::Error
+    /// for an unknown architecture.
+    TrainOptions trainOptions() const;
+    /// Sets the form from options (architecture, sizes, schedule, augmentation…).
+    void setFormOptions(const TrainOptions& options);
+    void setEpochs(int epochs);
+    /// Writes the next run to `dir` (empty: a fresh timestamped folder under the app's data).
+    void setRunDirectory(const QString& dir);
+    /// Minimum time between two batch updates from the worker (tests use small values).
+    void setProgressIntervalMs(int intervalMs) { progressIntervalMs_ = intervalMs; }
+
+    TrainingCurvesWidget* curves() const { return curves_; }
+    QPlainTextEdit* log() const { return log_; }
+    QProgressBar* progressBar() const { return progress_; }
+    MessageBar* messageBar() const { return messageBar_; }
+    QLabel* estimateLabel() const { return estimate_; }
+    QLabel* modeWarning() const { return modeWarning_; }
+    /// The last run's outcome (valid after finished()).
+    const TrainingResult& lastResult() const { return lastResult_; }
+
+public slots:
+    /// Starts training with the form's options; false (with a message) when it cannot.
+    bool start();
+    void setPaused(bool paused);
+    void cancel();
+    /// Continues the run in `runDir` from its last checkpoint.
+    bool resumeRun(const QString& runDir);
+    /// Shows a finished run's curves and options (history.csv, options.json).
+    bool openRun(const QString& runDir);
+    /// Starts as soon as the current dataset is scanned (command line --train).
+    void startWhenDatasetReady();
+
+signals:
+    void trainingStarted();
+    void epochFinished(const kg::EpochRecord& record);
+    void trainingFinished(const kg::TrainingResult& result);
+    /// The user asked to evaluate the run's best checkpoint (already in the Session).
+    void evaluateBestRequested();
+
+private:
+    void applyDefaultLayout() override;
+    void buildToolBar();
+    void buildForm();
+    void buildCentral();
+    void updateActions();
+    void updateModeWarning();
+    void updateDatasetSummary();
+    void scheduleEstimate();
+    void runEstimate();
+    void showEstimate(const EpochEstimate& estimate);
+    void recogniseWeights();
+    void markCustom();
+    void launch(const std::function<void(TrainingWorker*)>& begin, int plannedEpochs);
+    void onStarted(const TrainOptions& options);
+    void onProgress(const TrainingProgress& progress);
+    void onEpochFinished(const EpochRecord& record);
+    void onFinished(const TrainingResult& result);
+    void onFailed(const QString& message);
+    void finishRun();
+    void appendLog(const QString& line);
+    QString defaultRunDirectory() const;
+
+    // Tool bar.
+    QAction* trainAction_ = nullptr;
+    QAction* pauseAction_ = nullptr;
+    QAction* cancelAction_ = nullptr;
+    QAction* resumeAction_ = nullptr;
+    QAction* openRunAction_ = nullptr;
+    QAction* evaluateAction_ = nullptr;
+    // Form.
+    QComboBox* preset_ = nullptr;
+    QComboBox* architecture_ = nullptr;
+    QLineEdit* weights_ = nullptr;
+    QLabel* weightsStatus_ = nullptr;
+    QComboBox* mode_ = nullptr;
+    QLabel* modeWarning_ = nullptr;
+    QSpinBox* epochs_ = nullptr;
+    QSpinBox* batch_ = nullptr;
+    QComboBox* learningRate_ = nullptr;
+    QSpinBox* imageSize_ = nullptr;
+    QComboBox* imbalance_ = nullptr;
+    QCheckBox* augment_ = nullptr;
+    QCheckBox* flip_ = nullptr;
+    QDoubleSpinBox* rotation_ = nullptr;
+    QDoubleSpinBox* zoom_ = nullptr;
+    QDoubleSpinBox* translation_ = nullptr;
+    QCheckBox* reduceLr_ = nullptr;
+    QCheckBox* earlyStopping_ = nullptr;
+    QComboBox* device_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QLineEdit* runDir_ = nullptr;
+    QLabel* datasetSummary_ = nullptr;
+    QLabel* estimate_ = nullptr;
+    // Central.
+    MessageBar* messageBar_ = nullptr;
+    QLabel* status_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QLabel* eta_ = nullptr;
+    QLabel* speed_ = nullptr;
+    TrainingCurvesWidget* curves_ = nullptr;
+    QPlainTextEdit* log_ = nullptr;
+    QPushButton* evaluateButton_ = nullptr;
+    QDockWidget* optionsDock_ = nullptr;
+    QDockWidget* logDock_ = nullptr;
+    QString lastLogged_;
+
+    EpochEstimator* estimator_ = nullptr;
+    QTimer* estimateTimer_ = nullptr;
+    TrainingWorker* worker_ = nullptr;       // lives on thread_ while running
+    std::unique_ptr<WorkerThread> thread_;
+    TrainOptions runningOptions_;
+    TrainingResult lastResult_;
+    bool running_ = false;
+    bool cancelling_ = false;
+    bool applyingPreset_ = false;
+    bool startWhenReady_ = false;
+    int progressIntervalMs_ = 100;
+    int plannedEpochs_ = 0;
+    QString fixedRunDir_;
+};
+
+} // namespace kg::ui
