@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -36,12 +37,19 @@ double median(std::vector<double> values)
     return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
-/// Images per second of each epoch (the first, warm-up epoch is dropped).
-std::vector<double> measure(const std::vector<kg::DatasetItem>& items, const kg::LoaderOptions& options, int epochs)
+struct Measured {
+    std::vector<double> rates;          ///< images per wall-clock second, per epoch
+    std::vector<double> cpuPerImageUs;  ///< process CPU time (all threads) per image, per epoch
+};
+
+/// Per-epoch numbers (the first, warm-up epoch is dropped). CPU time per image does not
+/// depend on what else the machine runs, wall-clock rates do.
+Measured measure(const std::vector<kg::DatasetItem>& items, const kg::LoaderOptions& options, int epochs)
 {
     kg::DataLoader loader(items, options);
-    std::vector<double> rates;
+    Measured measured;
     for (int epoch = 0; epoch <= epochs; ++epoch) {
+        const std::clock_t cpuStart = std::clock();
         const auto start = std::chrono::steady_clock::now();
         loader.startEpoch(epoch);
         std::int64_t images = 0;
@@ -51,11 +59,14 @@ std::vector<double> measure(const std::vector<kg::DatasetItem>& items, const kg:
             checksum += batch->images[0][0][0][0].item<float>();   // touch the data
         }
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (epoch > 0)
-            rates.push_back(images / seconds);
+        const double cpuSeconds = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+        if (epoch > 0) {
+            measured.rates.push_back(images / seconds);
+            measured.cpuPerImageUs.push_back(1e6 * cpuSeconds / images);
+        }
         (void)checksum;
     }
-    return rates;
+    return measured;
 }
 
 } // namespace
@@ -99,16 +110,24 @@ int main(int argc, char** argv)
         {"evaluate: file order, no augmentation", false, false, all},
         {"train, 1 worker", true, true, 1},
     };
-    std::printf("%-46s %8s %12s %12s\n", "configuration", "workers", "median img/s", "min..max");
+    std::printf("%-46s %8s %12s %13s %12s\n", "configuration", "workers", "median img/s", "min..max", "CPU µs/img");
     for (const auto& config : configs) {
         kg::LoaderOptions options;
         options.batchSize = 16;
         options.workers = config.workers;
         options.shuffle = config.shuffle;
         options.augment = config.augment;
-        const auto rates = measure(items, options, epochs);
-        std::printf("%-46s %8d %12.0f %5.0f..%-6.0f\n", config.name, config.workers, median(rates),
-                    *std::min_element(rates.begin(), rates.end()), *std::max_element(rates.begin(), rates.end()));
+        const Measured m = measure(items, options, epochs);
+        std::printf("%-46s %8d %12.0f %6.0f..%-6.0f %12.0f\n", config.name, config.workers, median(m.rates),
+                    *std::min_element(m.rates.begin(), m.rates.end()), *std::max_element(m.rates.begin(), m.rates.end()),
+                    median(m.cpuPerImageUs));
     }
+    double load[3] = {0, 0, 0};
+    if (FILE* f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf %lf %lf", &load[0], &load[1], &load[2]) != 3)
+            load[0] = -1;
+        std::fclose(f);
+    }
+    std::printf("\nload average during the run: %.2f (1 min), %.2f (5 min)\n", load[0], load[1]);
     return 0;
 }

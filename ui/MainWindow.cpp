@@ -153,9 +153,12 @@ bool MainWindow::showWorkspace(const QString& id)
     // The View menu lists the current workspace's tool bars and docks.
     if (viewMenu_) {
         const auto actions = viewMenu_->actions();
-        for (QAction* action : actions)
-            if (action->property("workspacePanel").toBool())
-                viewMenu_->removeAction(action), action->deleteLater();
+        for (QAction* action : actions) {
+            if (action->property("workspacePanel").toBool()) {
+                viewMenu_->removeAction(action);
+                action->deleteLater();
+            }
+        }
         if (QMenu* panels = target->createPopupMenu()) {
             QAction* submenu = viewMenu_->addMenu(panels);
             submenu->setText(tr("%1 Panels").arg(target->title()));

@@ -142,12 +142,14 @@ public:
             lastDraw_ = now;
             const int width = 24;
             const int filled = p.batches > 0 ? width * p.batch / p.batches : 0;
-            const char* what = p.phase == Phase::Training ? "train" : p.phase == Phase::Validating ? "val" : "features";
+            const std::string bar = std::string(static_cast<size_t>(filled), '#') + std::string(static_cast<size_t>(width - filled), '.');
             char line[256];
-            std::snprintf(line, sizeof line, "\repoch %d/%d %-8s [%s%s] %d/%d  loss %.4f  acc %.3f  %.1f img/s  ETA %s ",
-                          p.epoch, p.epochs, what, std::string(static_cast<size_t>(filled), '#').c_str(),
-                          std::string(static_cast<size_t>(width - filled), '.').c_str(), p.batch, p.batches, p.loss,
-                          p.accuracy, p.imagesPerSecond, clock(p.etaSeconds).c_str());
+            if (p.phase == Phase::CachingFeatures)
+                std::snprintf(line, sizeof line, "\rbackbone features [%s] %d/%d batches ", bar.c_str(), p.batch, p.batches);
+            else
+                std::snprintf(line, sizeof line, "\repoch %d/%d %-5s [%s] %d/%d  loss %.4f  acc %.3f  %.1f img/s  ETA %s ",
+                              p.epoch, p.epochs, p.phase == Phase::Training ? "train" : "val", bar.c_str(), p.batch, p.batches,
+                              p.loss, p.accuracy, p.imagesPerSecond, clock(p.etaSeconds).c_str());
             err_ << line << std::flush;
             drawn_ = true;
         }

@@ -175,9 +175,11 @@ DatasetReport buildDatasetReport(const DatasetSplits& splits, const ReportOption
     if (options.decodeImages || options.findDuplicates) {
         std::atomic<size_t> next{0};
         std::atomic<size_t> done{0};
-        std::atomic<bool> stop{false};
+        // Ask once before any work, so a caller that cancels at once is never outrun by the
+        // pool finishing every file before the reporting thread gets its first one.
+        std::atomic<bool> stop{progress && !progress(0, files.size())};
         auto work = [&](bool reporting) {
-            auto lastReport = std::chrono::steady_clock::time_point{};  // first file reports at once
+            auto lastReport = std::chrono::steady_clock::now();
             for (size_t i = next++; i < files.size() && !stop; i = next++) {
                 checkFile(files[i], options, splits, results[i]);
                 ++done;

@@ -1,7 +1,6 @@
 #include "core/data/Phantom.h"
 
 #include "core/data/Dataset.h"
-
 #include "core/data/DeterministicRandom.h"
 #include "core/util/Error.h"
 
@@ -61,7 +60,7 @@ double profile(double distance, double radius)
     return std::sqrt(depth * (2.0 - depth));
 }
 
-/// Centripetal-free (uniform) Catmull–Rom through `points`, `steps` samples per segment.
+/// Uniform Catmull–Rom spline through `points`, `steps` samples per segment.
 std::vector<Point> smoothCurve(const std::vector<Point>& points, int steps)
 {
     std::vector<Point> out;

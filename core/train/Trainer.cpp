@@ -281,6 +281,9 @@ private:
         fs::create_directories(o_.runDir, ec);
         if (ec || !fs::is_directory(o_.runDir))
             throw Error(o_.runDir, "cannot create the run directory: " + ec.message());
+        if (!owner_.resume && fs::exists(result_.lastCheckpoint))
+            throw Error(o_.runDir, "already holds a training run (last.kgckpt); resume it (kneegrade-cli train --resume) "
+                                   "or choose another run folder");
         log_ = TrainLog(RunFiles::path(o_.runDir, RunFiles::kLog));
         const RuntimeInfo runtime = configureRuntime(o_.runtime);  // on this thread: OpenMP threads are per thread
         cuda_ = resolvesToCuda(o_.runtime.device);

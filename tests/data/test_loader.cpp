@@ -8,6 +8,7 @@
 #include "core/data/SampleGrid.h"
 #include "core/util/Error.h"
 
+#include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -268,6 +269,27 @@ private slots:
         options.batchSize = 4;
         options.workers = -1;
         QVERIFY_THROWS_EXCEPTION(Error, DataLoader(items_, options));
+    }
+
+    void optionsRoundTripThroughJson()
+    {
+        LoaderOptions options;
+        options.batchSize = 32;
+        options.workers = 3;
+        options.shuffle = true;
+        options.augment = true;
+        options.augmentation.zoomFactor = 0.1;
+        options.dropLast = true;
+        options.seed = 99;
+        const LoaderOptions back = nlohmann::json(options).get<LoaderOptions>();
+        QCOMPARE(back.batchSize, 32);
+        QCOMPARE(back.workers, 3);
+        QVERIFY(back.shuffle && back.augment && back.dropLast);
+        QCOMPARE(back.augmentation.zoomFactor, 0.1);
+        QCOMPARE(back.seed, std::uint64_t(99));
+        const LoaderOptions defaults = nlohmann::json::object().get<LoaderOptions>();
+        QVERIFY(!defaults.shuffle && !defaults.augment);   // evaluation-safe defaults
+        QCOMPARE(defaults.batchSize, 16);
     }
 
     void sampleGridPicksPerGradeDeterministically()

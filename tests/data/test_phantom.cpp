@@ -1,6 +1,8 @@
 // Synthetic knee phantoms: deterministic to the byte, the real dataset's layout, patients
 // within one split, and grade signs that are measurable in the pixels (joint space narrows,
 // osteophytes appear) as KL grading expects.
+#include "TestPaths.h"
+
 #include "core/data/Dataset.h"
 #include "core/data/Phantom.h"
 #include "core/util/Error.h"
@@ -9,6 +11,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -265,6 +268,33 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, writePhantomDataset(options));   // no folder
     }
 
+    void cliWritesTheDatasetAndChecksItsArguments()
+    {
+        QTemporaryDir dir;
+        auto run = [](const QStringList& args) {
+            QProcess process;
+            process.start(kgtest::cliPath(), QStringList{"synth"} + args);
+            process.waitForFinished(60000);
+            return std::make_pair(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()));
+        };
+        const auto [code, output] = run({"--out", dir.path(), "--per-grade", "4", "--size", "48", "--seed", "3",
+                                          "--splits", "train=1,test=1", "--quiet"});
+        QVERIFY2(code == 0, qPrintable(output));
+        QVERIFY(output.contains("wrote 20 phantoms"));
+        int files = 0;
+        for (const auto& entry : fs::recursive_directory_iterator(dir.path().toStdString()))
+            files += entry.path().extension() == ".png";
+        QCOMPARE(files, 20);
+        QVERIFY(fs::is_empty(dir.filePath("val/0").toStdString()));   // val=0 share
+        QCOMPARE(run({"--out", dir.path()}).first, 1);                  // refuses to mix datasets
+        QCOMPARE(run({"--out", dir.path(), "--splits", "training=1"}).first, 2);
+        QCOMPARE(run({"--per-grade", "3"}).first, 2);                   // no --out
+        QCOMPARE(run({"--help"}).first, 0);
+        const QString sheet = dir.filePath("sheet.png");
+        QCOMPARE(run({"--contact-sheet", sheet, "--columns", "2", "--size", "48"}).first, 0);
+        QCOMPARE(cv::imread(sheet.toStdString(), cv::IMREAD_UNCHANGED).rows, 5 * 48 + 6 * 4);
+    }
+
     void contactSheetHasOneRowPerGrade()
     {
         QTemporaryDir dir;
@@ -277,5 +307,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPhantom)
+QTEST_GUILESS_MAIN(TestPhantom)
 #include "test_phantom.moc"

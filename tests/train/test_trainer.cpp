@@ -395,6 +395,10 @@ void TestTrainer::earlyStoppingRestoresBestWeights()
     QCOMPARE(best.meta.state.at("epoch").get<int>(), 1);
     QCOMPARE(last.weightsSha256, best.weightsSha256);  // epoch 1's weights are back
     QCOMPARE(last.meta.state.at("status").get<std::string>(), std::string("early_stopped"));
+    // A new run never overwrites a finished one.
+    const TrainingResult clash = Trainer(o, makeData()).run();
+    QCOMPARE(clash.status, TrainingResult::Status::Failed);
+    QVERIFY2(QString::fromStdString(clash.message).contains("already holds a training run"), clash.message.c_str());
     // Resuming a run that stopped early does nothing more.
     const TrainingResult again = Trainer::resume(o.runDir, {}, makeData()).run();
     QCOMPARE(again.status, TrainingResult::Status::EarlyStopped);

@@ -107,7 +107,8 @@ void ClassBalanceChart::rebuild()
     auto* x = new QBarCategoryAxis;
     x->append(grades);
     auto* y = new QValueAxis;
-    y->setRange(0, std::max(10.0, std::ceil(maxShare / 10.0) * 10.0));
+    // Headroom above the tallest bar, so a share of exactly 20 % does not touch the frame.
+    y->setRange(0, std::max(10.0, std::ceil((maxShare + 2.0) / 10.0) * 10.0));
     y->setLabelFormat(QStringLiteral("%d %%"));
     y->setTickCount(std::min(11, static_cast<int>(y->max() / 10.0) + 1));
     chart->addAxis(x, Qt::AlignBottom);

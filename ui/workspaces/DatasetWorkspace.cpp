@@ -115,7 +115,10 @@ DatasetWorkspace::DatasetWorkspace(Session& session, QWidget* parent)
     grid_->setImageLoader([](const QString& path, QString* error) { return loadDisplayImage(path, kThumbnailSide, error); });
     gridLayout->addWidget(grid_, 1);
     connect(grid_, &SampleGridWidget::tileActivated, this, &DatasetWorkspace::showItemDetails);
-    connect(grid_, &SampleGridWidget::loadingFinished, this, &DatasetWorkspace::gridReady);
+    connect(grid_, &SampleGridWidget::loadingFinished, this, [this] {
+        if (grid_->tileCount() > 0)
+            emit gridReady();
+    });
     pages_->addWidget(welcome_);
     pages_->addWidget(gridPage);
 

@@ -57,7 +57,7 @@ public slots:
     void showSplit(int split);
 
 signals:
-    /// The grid of the current split finished loading its thumbnails.
+    /// The grid of the current split finished loading its thumbnails (never for an empty grid).
     void gridReady();
 
 protected:

@@ -148,16 +148,18 @@ EvaluateWorkspace::EvaluateWorkspace(Session& session, QWidget* parent)
     metrics_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     metrics_->setSelectionMode(QAbstractItemView::NoSelection);
     metrics_->setAlternatingRowColors(true);
-    rightLayout->addWidget(metrics_, 3);
+    metrics_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    metrics_->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    rightLayout->addWidget(metrics_, 0);
     reportText_ = new QPlainTextEdit(right);
     reportText_->setReadOnly(true);
-    reportText_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    reportText_->setLineWrapMode(QPlainTextEdit::WidgetWidth);   // the report fits; long notes wrap
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     reportText_->setFont(mono);
     // Room for sklearn's report (about 54 columns) without a horizontal scroll bar.
     right->setMinimumWidth(QFontMetrics(mono).horizontalAdvance(QString(58, QLatin1Char('x'))) + 24);
     reportText_->setPlaceholderText(tr("The classification report (as scikit-learn prints it) appears here."));
-    rightLayout->addWidget(reportText_, 2);
+    rightLayout->addWidget(reportText_, 1);
     splitter->addWidget(matrix_);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 3);

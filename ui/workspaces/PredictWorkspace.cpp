@@ -314,7 +314,6 @@ void PredictWorkspace::predictFile(const QString& path)
                 messageBar_->showMessage(MessageBar::Kind::Error, tr("%1 cannot be read: %2")
                                                                       .arg(QFileInfo(path).fileName(), error));
         } else {
-            QImage overlay;
             const bool keepOverlay = last_.path == path.toStdString() && !last_.heatmap.empty();
             view_->setImage(image);
             if (keepOverlay)
@@ -358,6 +357,16 @@ void PredictWorkspace::showPrediction(const Prediction& p)
     }
     const QColor colour = gradeColor(p.grade);
     grade_->setText(tr("KL%1 · %2").arg(p.grade).arg(QString::fromStdString(p.gradeName)));
+    // When the file belongs to the open dataset, its folder's grade is shown for comparison.
+    if (const auto splits = session().datasetSplits()) {
+        for (int s = 0; s < kNumSplits; ++s)
+            for (const DatasetItem& item : splits->items(static_cast<Split>(s)))
+                if (item.path == p.path && item.grade >= 0)
+                    fileLabel_->setText(tr("<b>%1</b><br>Dataset label: %2 (%3 split)")
+                                            .arg(QFileInfo(QString::fromStdString(p.path)).fileName().toHtmlEscaped(),
+                                                 QString::fromStdString(kg::gradeLabel(item.grade)),
+                                                 QString::fromStdString(splitName(static_cast<Split>(s)))));
+    }
     grade_->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(colour.name()));
     description_->setText(QString::fromStdString(p.gradeDescription.empty() ? gradeDescription(p.grade) : p.gradeDescription));
     confidence_->setText(tr("Confidence <b>%1</b><br>Uncertainty (normalised entropy) %2")

@@ -58,8 +58,8 @@ struct ArchitectureChoice {
 };
 
 const ArchitectureChoice kArchitectures[] = {
-    {"resnetv2-tiny", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNetV2 tiny (1·1·1·1 blocks × 8) — tests")},
-    {"resnetv2-small", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNetV2 small (2·2·2·2 × 16) — fast on a CPU")},
+    {"resnetv2-tiny", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNetV2 tiny (tests)")},
+    {"resnetv2-small", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNetV2 small (fast on a CPU)")},
     {"resnet50v2", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNet50V2")},
     {"resnet101v2", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNet101V2")},
     {"resnet152v2", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNet152V2 (the tutorial's)")},
@@ -155,13 +155,13 @@ void TrainWorkspace::buildToolBar()
     cancelAction_->setToolTip(tr("Stop after the current batch; finished epochs stay saved and can be resumed"));
     toolBar->addSeparator();
     resumeAction_ = toolBar->addAction(themedIcon(QStringLiteral("resume")), tr("Resume…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Resume a Run"), defaultRunDirectory() + QStringLiteral("/.."));
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Resume a Run"), runsDirectory());
         if (!dir.isEmpty())
             resumeRun(dir);
     });
     resumeAction_->setToolTip(tr("Continue an interrupted run from its last checkpoint"));
     openRunAction_ = toolBar->addAction(themedIcon(QStringLiteral("open-folder")), tr("Open Run…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Run"), defaultRunDirectory() + QStringLiteral("/.."));
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Run"), runsDirectory());
         if (!dir.isEmpty())
             openRun(dir);
     });
@@ -266,8 +266,15 @@ void TrainWorkspace::buildForm()
     auto* modelBox = new QGroupBox(tr("Model"), panel);
     auto* modelForm = new QFormLayout(modelBox);
     architecture_ = new QComboBox(modelBox);
-    for (const ArchitectureChoice& choice : kArchitectures)
+    for (const ArchitectureChoice& choice : kArchitectures) {
         architecture_->addItem(tr(choice.text), QString::fromLatin1(choice.spec));
+        const auto blocks = blocksPerStack(parseArchitecture(choice.spec));
+        architecture_->setItemData(architecture_->count() - 1,
+                                   tr("%1: %2·%3·%4·%5 bottleneck blocks per stack")
+                                       .arg(QString::fromLatin1(choice.spec))
+                                       .arg(blocks[0]).arg(blocks[1]).arg(blocks[2]).arg(blocks[3]),
+                                   Qt::ToolTipRole);
+    }
     modelForm->addRow(tr("Architecture:"), architecture_);
     auto* weightsRow = new QHBoxLayout;
     weights_ = new QLineEdit(modelBox);
@@ -385,7 +392,7 @@ void TrainWorkspace::buildForm()
     runDir_ = new QLineEdit(runBox);
     runDir_->setPlaceholderText(tr("a new folder per run"));
     runDir_->setToolTip(tr("Checkpoints, history.csv, options.json and train.log are written here.\nDefault: %1")
-                            .arg(QDir::toNativeSeparators(defaultRunDirectory() + QStringLiteral("/.."))));
+                            .arg(QDir::toNativeSeparators(runsDirectory())));
     runForm->addRow(tr("Run folder:"), runDir_);
     layout->addWidget(runBox);
 
@@ -489,8 +496,14 @@ void TrainWorkspace::setFormOptions(const TrainOptions& o)
 {
     const bool wasApplying = applyingPreset_;
     applyingPreset_ = true;
+    // Match by structure: "resnetv2-small" and "resnetv2:2,2,2,2:16" are the same network.
     const QString arch = QString::fromStdString(architectureName(o.model.backbone));
-    int index = architecture_->findData(arch);
+    int index = -1;
+    for (int i = 0; i < architecture_->count() && index < 0; ++i) {
+        const BackboneOptions candidate = parseArchitecture(architecture_->itemData(i).toString().toStdString());
+        if (blocksPerStack(candidate) == blocksPerStack(o.model.backbone) && candidate.baseFilters == o.model.backbone.baseFilters)
+            index = i;
+    }
     if (index < 0) {
         architecture_->addItem(arch, arch);
         index = architecture_->count() - 1;
@@ -557,10 +570,14 @@ void TrainWorkspace::setRunDirectory(const QString& dir)
     runDir_->setText(dir);
 }
 
+QString TrainWorkspace::runsDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/runs");
+}
+
 QString TrainWorkspace::defaultRunDirectory() const
 {
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/runs");
-    return base + QLatin1Char('/') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    return runsDirectory() + QLatin1Char('/') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
 }
 
 void TrainWorkspace::updateModeWarning()
@@ -710,9 +727,9 @@ void TrainWorkspace::updateActions()
 
 void TrainWorkspace::appendLog(const QString& line)
 {
-    if (line == lastLogged_)
-        return;   // the trainer's closing message arrives as progress and as the result
-    lastLogged_ = line;
+    if (runMessages_.contains(line))
+        return;   // the trainer's closing message arrives as progress and again as the result
+    runMessages_.insert(line);
     log_->appendPlainText(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss  ")) + line);
 }
 
@@ -743,7 +760,7 @@ bool TrainWorkspace::start()
     }
     curves_->clear();
     log_->clear();
-    lastLogged_.clear();
+    runMessages_.clear();
     appendLog(tr("Training %1 at %2 px, %3, %n epoch(s), batch %4, learning rate %5 → %6", nullptr, options.epochs)
                   .arg(QString::fromStdString(architectureName(options.model.backbone)))
                   .arg(options.preprocessing.imageSize)
@@ -769,6 +786,7 @@ bool TrainWorkspace::resumeRun(const QString& runDir)
     } catch (const std::exception&) {
         // No history yet: the run stopped in its first epoch.
     }
+    runMessages_.clear();
     appendLog(tr("Resuming %1").arg(QDir::toNativeSeparators(runDir)));
     launch([runDir](TrainingWorker* worker) { worker->resume(runDir); }, 0);
     return true;

@@ -4,6 +4,7 @@
 #include "ui/workers/EpochEstimator.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 
 #include <memory>
 
@@ -108,6 +109,7 @@ private:
     void finishRun();
     void appendLog(const QString& line);
     QString defaultRunDirectory() const;
+    static QString runsDirectory();
 
     // Tool bar.
     QAction* trainAction_ = nullptr;
@@ -151,7 +153,7 @@ private:
     QPushButton* evaluateButton_ = nullptr;
     QDockWidget* optionsDock_ = nullptr;
     QDockWidget* logDock_ = nullptr;
-    QString lastLogged_;
+    QSet<QString> runMessages_;   // log lines of this run, to drop repeats
 
     EpochEstimator* estimator_ = nullptr;
     QTimer* estimateTimer_ = nullptr;

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Refreshes docs/screenshots/*.png from a real window under xvfb-run: the demo dataset, a
+# short training run on it (so the curves show), the evaluation of that run's best
+# checkpoint, a graded test image with Grad-CAM, and the About dialog.
+#
+#   scripts/screenshots.sh [BUILD_DIR] [EPOCHS]
+#
+# BUILD_DIR defaults to build/release (scripts/build.sh); EPOCHS (default 12) is the length
+# of the training run; ~30 s per epoch on a 2-core CPU. Settings, cache and the run go to a
+# temporary folder, so the user's own KneeGrade settings stay untouched.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$root/build/release}"
+epochs="${2:-12}"
+app="$build/app/gui/kneegrade"
+out="$root/docs/screenshots"
+[[ -x "$app" ]] || { echo "no $app: build the kneegrade target first" >&2; exit 1; }
+command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt install xvfb)" >&2; exit 1; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data"
+export XDG_RUNTIME_DIR="$work/runtime" && mkdir -m 700 -p "$XDG_RUNTIME_DIR"
+mkdir -p "$out"
+
+shot() {
+  local name="$1"; shift
+  echo "== $name"
+  xvfb-run -a -s "-screen 0 1600x1000x24 -dpi 96" "$app" "$@" --screenshot "$out/$name.png"
+}
+
+shot dataset --demo --workspace dataset
+shot train --demo --workspace train --train --epochs "$epochs" --run-dir "$work/run"
+checkpoint="$work/run/best.kgckpt"
+[[ -f "$checkpoint" ]] || { echo "training left no $checkpoint" >&2; exit 1; }
+shot evaluate --demo --workspace evaluate --checkpoint "$checkpoint" --evaluate
+# A moderate knee from the test split shows Grad-CAM on a clearly graded image.
+image="$(find "$XDG_CACHE_HOME" -path '*demo-dataset/test/3/*.png' | sort | head -n 1)"
+shot predict --demo --workspace predict --checkpoint "$checkpoint" --image "$image"
+shot about --workspace about
+echo "screenshots in $out"
