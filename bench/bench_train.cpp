@@ -17,6 +17,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <memory>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -81,41 +83,54 @@ std::pair<std::vector<double>, double> frozenRun(const Settings& s, bool cache)
     return {seconds, total};
 }
 
-/// Median seconds of a full training step, after one warm-up step.
-double stepSeconds(const Settings& s, bool channelsLast)
+double processCpuSeconds()
 {
-    ModelOptions options;
-    options.backbone = parseArchitecture(s.stepArch);
-    Model model(options);
-    auto& impl = model.impl();
-    impl.moveTo(torch::kCPU);  // channels-last parameters
-    if (!channelsLast) {
-        torch::NoGradGuard noGrad;
-        for (auto& p : impl.net->parameters())
-            p.set_data(p.contiguous());
-    }
-    impl.net->train();
-    torch::optim::Adam adam(impl.net->parameters(), torch::optim::AdamOptions(1e-4).eps(1e-7));
-    auto generator = at::detail::createCPUGenerator(2);
-    const torch::Tensor images = at::rand({s.stepBatch, 3, s.stepSize, s.stepSize}, generator, torch::kFloat32) * 2 - 1;
-    const torch::Tensor labels = torch::arange(s.stepBatch, torch::kInt64) % 5;
-    const torch::Tensor input = channelsLast ? impl.prepareInput(images) : images.contiguous();
-    std::vector<double> times;
-    for (int i = 0; i <= s.steps; ++i) {
-        const auto start = Clock::now();
-        const torch::Tensor logits = impl.net->forward(input).logits;
-        const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels);
-        adam.zero_grad();
-        loss.backward();
-        adam.step();
-        const double t = std::chrono::duration<double>(Clock::now() - start).count();
-        std::printf("    %s step %d: %.2f s%s\n", channelsLast ? "channels-last" : "contiguous", i, t, i == 0 ? " (warm-up)" : "");
-        std::fflush(stdout);
-        if (i > 0)
-            times.push_back(t);
-    }
-    return median(times);
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
+
+/// A full-size network with Adam, in one memory layout, ready to take training steps.
+struct StepRig {
+    StepRig(const Settings& s, bool channelsLast) : model(modelOptions(s)), channelsLast(channelsLast)
+    {
+        auto& impl = model.impl();
+        impl.moveTo(torch::kCPU);  // channels-last parameters
+        if (!channelsLast) {
+            torch::NoGradGuard noGrad;
+            for (auto& p : impl.net->parameters())
+                p.set_data(p.contiguous());
+        }
+        impl.net->train();
+        adam = std::make_unique<torch::optim::Adam>(impl.net->parameters(), torch::optim::AdamOptions(1e-4).eps(1e-7));
+        auto generator = at::detail::createCPUGenerator(2);
+        const torch::Tensor images = at::rand({s.stepBatch, 3, s.stepSize, s.stepSize}, generator, torch::kFloat32) * 2 - 1;
+        labels = torch::arange(s.stepBatch, torch::kInt64) % 5;
+        input = channelsLast ? impl.prepareInput(images) : images.contiguous();
+    }
+    static ModelOptions modelOptions(const Settings& s)
+    {
+        ModelOptions options;
+        options.backbone = parseArchitecture(s.stepArch);
+        return options;
+    }
+    /// {wall seconds, process CPU seconds} of one step: forward, cross-entropy, backward, Adam.
+    std::pair<double, double> step()
+    {
+        const auto start = Clock::now();
+        const double cpu = processCpuSeconds();
+        const torch::Tensor logits = model.impl().net->forward(input).logits;
+        const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels);
+        adam->zero_grad();
+        loss.backward();
+        adam->step();
+        return {std::chrono::duration<double>(Clock::now() - start).count(), processCpuSeconds() - cpu};
+    }
+    Model model;
+    bool channelsLast = true;
+    std::unique_ptr<torch::optim::Adam> adam;
+    torch::Tensor input, labels;
+};
 
 } // namespace
 
@@ -162,11 +177,27 @@ int main(int argc, char** argv)
     if (s.step) {
         std::printf("\n(b) one fine-tune step, %s, %d×%d, batch %d (forward + CE + backward + Adam)\n", s.stepArch.c_str(),
                     s.stepSize, s.stepSize, s.stepBatch);
-        const double last = stepSeconds(s, true);
-        const double contiguous = stepSeconds(s, false);
-        std::printf("  channels-last: median %.2f s/step = %.2f img/s\n", last, s.stepBatch / last);
-        std::printf("  contiguous:    median %.2f s/step = %.2f img/s\n", contiguous, s.stepBatch / contiguous);
-        std::printf("  channels-last speed-up: %.2f×\n", contiguous / last);
+        // Both layouts live side by side and take turns, so a change in machine load hits both.
+        StepRig last(s, true), contiguous(s, false);
+        std::vector<double> wallLast, wallContiguous, cpuLast, cpuContiguous, ratios;
+        for (int i = 0; i <= s.steps; ++i) {
+            const auto [wl, cl] = last.step();
+            const auto [wc, cc] = contiguous.step();
+            std::printf("    step %d: channels-last %.2f s (CPU %.1f s), contiguous %.2f s (CPU %.1f s)%s\n", i, wl, cl, wc, cc,
+                        i == 0 ? "  (warm-up, not counted)" : "");
+            std::fflush(stdout);
+            if (i == 0)
+                continue;
+            wallLast.push_back(wl);
+            wallContiguous.push_back(wc);
+            cpuLast.push_back(cl);
+            cpuContiguous.push_back(cc);
+            ratios.push_back(wc / wl);
+        }
+        const double l = median(wallLast), c = median(wallContiguous);
+        std::printf("  channels-last: median %.2f s/step = %.2f img/s (CPU %.1f s/step)\n", l, s.stepBatch / l, median(cpuLast));
+        std::printf("  contiguous:    median %.2f s/step = %.2f img/s (CPU %.1f s/step)\n", c, s.stepBatch / c, median(cpuContiguous));
+        std::printf("  channels-last speed-up: %.2f× (median of per-step ratios %.2f×)\n", c / l, median(ratios));
     }
     return 0;
 }

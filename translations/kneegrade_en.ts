@@ -26,14 +26,6 @@
 <context>
     <name>TrainWorkspace</name>
     <message>
-        <source>ResNetV2 tiny (1·1·1·1 blocks × 8) — tests</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ResNetV2 small (2·2·2·2 × 16) — fast on a CPU</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>ResNet50V2</source>
         <translation type="unfinished" />
     </message>
@@ -43,6 +35,14 @@
     </message>
     <message>
         <source>ResNet152V2 (the tutorial's)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ResNetV2 tiny (tests)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ResNetV2 small (fast on a CPU)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -58,7 +58,10 @@
     </message>
     <message numerus="yes">
         <source>%n GPU(s)</source>
-        <translation><numerusform>%n GPU</numerusform><numerusform>%n GPUs</numerusform></translation>
+        <translation>
+            <numerusform>%n GPU</numerusform>
+            <numerusform>%n GPUs</numerusform>
+        </translation>
     </message>
     <message>
         <source>not available</source>
@@ -148,12 +151,17 @@
     </message>
     <message numerus="yes">
         <source>True %1, predicted %2: %n image(s) — click to list them</source>
-        <translation><numerusform>True %1, predicted %2: %n image — click to list them</numerusform><numerusform>True %1, predicted %2: %n images — click to list them</numerusform></translation>
+        <translation>
+            <numerusform>True %1, predicted %2: %n image — click to list them</numerusform>
+            <numerusform>True %1, predicted %2: %n images — click to list them</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>True %1, predicted %2
-%3 image(s), %4 % of the true grade</source>
-        <translation type="unfinished" />
+%n image(s), %3 % of the true grade</source>
+        <translation><numerusform>True %1, predicted %2
+%n image, %3 % of the true grade</numerusform><numerusform>True %1, predicted %2
+%n images, %3 % of the true grade</numerusform></translation>
     </message>
 </context>
 <context>
@@ -256,7 +264,10 @@
     </message>
     <message numerus="yes">
         <source>%1 (%n image(s))</source>
-        <translation><numerusform>%1 (%n image)</numerusform><numerusform>%1 (%n images)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n image)</numerusform>
+            <numerusform>%1 (%n images)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking every file…</source>
@@ -268,14 +279,20 @@
     </message>
     <message numerus="yes">
         <source>Dataset opened: %n image(s)</source>
-        <translation><numerusform>Dataset opened: %n image</numerusform><numerusform>Dataset opened: %n images</numerusform></translation>
+        <translation>
+            <numerusform>Dataset opened: %n image</numerusform>
+            <numerusform>Dataset opened: %n images</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1
 %n image(s)</source>
-        <translation><numerusform>%1
-%n image</numerusform><numerusform>%1
-%n images</numerusform></translation>
+        <translation>
+            <numerusform>%1
+%n image</numerusform>
+            <numerusform>%1
+%n images</numerusform>
+        </translation>
     </message>
     <message>
         <source>Demo dataset (synthetic phantoms)</source>
@@ -287,7 +304,10 @@
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 split · %n image(s) · five random images per grade (seed %3)%4</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; · %2 split · %n image · five random images per grade (seed %3)%4</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; · %2 split · %n images · five random images per grade (seed %3)%4</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %2 split · %n image · five random images per grade (seed %3)%4</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %2 split · %n images · five random images per grade (seed %3)%4</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking files %1 / %2</source>
@@ -466,11 +486,17 @@
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) on the &lt;b&gt;%3&lt;/b&gt; split: %n image(s) · accuracy &lt;b&gt;%4&lt;/b&gt; · QWK &lt;b&gt;%5&lt;/b&gt; · %6 images/s on %7%8</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; (%2) on the &lt;b&gt;%3&lt;/b&gt; split: %n image · accuracy &lt;b&gt;%4&lt;/b&gt; · QWK &lt;b&gt;%5&lt;/b&gt; · %6 images/s on %7%8</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; (%2) on the &lt;b&gt;%3&lt;/b&gt; split: %n images · accuracy &lt;b&gt;%4&lt;/b&gt; · QWK &lt;b&gt;%5&lt;/b&gt; · %6 images/s on %7%8</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; (%2) on the &lt;b&gt;%3&lt;/b&gt; split: %n image · accuracy &lt;b&gt;%4&lt;/b&gt; · QWK &lt;b&gt;%5&lt;/b&gt; · %6 images/s on %7%8</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; (%2) on the &lt;b&gt;%3&lt;/b&gt; split: %n images · accuracy &lt;b&gt;%4&lt;/b&gt; · QWK &lt;b&gt;%5&lt;/b&gt; · %6 images/s on %7%8</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> · &lt;span style='color:#c0392b'&gt;%n file(s) could not be read&lt;/span&gt;</source>
-        <translation><numerusform> · &lt;span style='color:#c0392b'&gt;%n file could not be read&lt;/span&gt;</numerusform><numerusform> · &lt;span style='color:#c0392b'&gt;%n files could not be read&lt;/span&gt;</numerusform></translation>
+        <translation>
+            <numerusform> · &lt;span style='color:#c0392b'&gt;%n file could not be read&lt;/span&gt;</numerusform>
+            <numerusform> · &lt;span style='color:#c0392b'&gt;%n files could not be read&lt;/span&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <source>Accuracy</source>
@@ -514,11 +540,17 @@
     </message>
     <message numerus="yes">
         <source>%n mistake(s), most confident first. Double-click an image to enlarge it.</source>
-        <translation><numerusform>%n mistake, most confident first. Double-click an image to enlarge it.</numerusform><numerusform>%n mistakes, most confident first. Double-click an image to enlarge it.</numerusform></translation>
+        <translation>
+            <numerusform>%n mistake, most confident first. Double-click an image to enlarge it.</numerusform>
+            <numerusform>%n mistakes, most confident first. Double-click an image to enlarge it.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>True %1, predicted %2: %n image(s), most confident first.</source>
-        <translation><numerusform>True %1, predicted %2: %n image, most confident first.</numerusform><numerusform>True %1, predicted %2: %n images, most confident first.</numerusform></translation>
+        <translation>
+            <numerusform>True %1, predicted %2: %n image, most confident first.</numerusform>
+            <numerusform>True %1, predicted %2: %n images, most confident first.</numerusform>
+        </translation>
     </message>
     <message>
         <source> Showing the first %1.</source>
@@ -538,7 +570,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>PDF export needs the report module (ui/report).</source>
+        <source>Writing the PDF report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF report could not be written: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -689,7 +729,10 @@
     </message>
     <message numerus="yes">
         <source>Training and inference run on %1 with %n CPU thread(s); BLAS: %2</source>
-        <translation><numerusform>Training and inference run on %1 with %n CPU thread; BLAS: %2</numerusform><numerusform>Training and inference run on %1 with %n CPU threads; BLAS: %2</numerusform></translation>
+        <translation>
+            <numerusform>Training and inference run on %1 with %n CPU thread; BLAS: %2</numerusform>
+            <numerusform>Training and inference run on %1 with %n CPU threads; BLAS: %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 — KneeGrade</source>
@@ -938,7 +981,10 @@ or a folder to grade many at once</source>
     </message>
     <message numerus="yes">
         <source>Grading %n image(s) of %1…</source>
-        <translation><numerusform>Grading %n image of %1…</numerusform><numerusform>Grading %n images of %1…</numerusform></translation>
+        <translation>
+            <numerusform>Grading %n image of %1…</numerusform>
+            <numerusform>Grading %n images of %1…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Grading… %1 / %2</source>
@@ -982,11 +1028,17 @@ or a folder to grade many at once</source>
     </message>
     <message numerus="yes">
         <source>%n image(s) graded</source>
-        <translation><numerusform>%n image graded</numerusform><numerusform>%n images graded</numerusform></translation>
+        <translation>
+            <numerusform>%n image graded</numerusform>
+            <numerusform>%n images graded</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n could not be read</source>
-        <translation><numerusform>, %n could not be read</numerusform><numerusform>, %n could not be read</numerusform></translation>
+        <translation>
+            <numerusform>, %n could not be read</numerusform>
+            <numerusform>, %n could not be read</numerusform>
+        </translation>
     </message>
     <message>
         <source>. Click a column to sort; double-click a row to see the image and its Grad-CAM.</source>
@@ -998,6 +1050,10 @@ or a folder to grade many at once</source>
     </message>
     <message>
         <source>Saved %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Dataset label: %2 (%3 split)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1429,7 +1485,10 @@ Default: %1</source>
     </message>
     <message numerus="yes">
         <source> %n epoch(s): about %1 at most.</source>
-        <translation><numerusform> %n epoch: about %1 at most.</numerusform><numerusform> %n epochs: about %1 at most.</numerusform></translation>
+        <translation>
+            <numerusform> %n epoch: about %1 at most.</numerusform>
+            <numerusform> %n epochs: about %1 at most.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Forward pass: %1 ms per image on this CPU. Open a dataset for a time per epoch.</source>
@@ -1449,7 +1508,10 @@ Default: %1</source>
     </message>
     <message numerus="yes">
         <source>Training %1 at %2 px, %3, %n epoch(s), batch %4, learning rate %5 → %6</source>
-        <translation><numerusform>Training %1 at %2 px, %3, %n epoch, batch %4, learning rate %5 → %6</numerusform><numerusform>Training %1 at %2 px, %3, %n epochs, batch %4, learning rate %5 → %6</numerusform></translation>
+        <translation>
+            <numerusform>Training %1 at %2 px, %3, %n epoch, batch %4, learning rate %5 → %6</numerusform>
+            <numerusform>Training %1 at %2 px, %3, %n epochs, batch %4, learning rate %5 → %6</numerusform>
+        </translation>
     </message>
     <message>
         <source>Warning: frozen backbone without ImageNet weights — expect chance accuracy.</source>
@@ -1485,15 +1547,24 @@ Default: %1</source>
     </message>
     <message numerus="yes">
         <source>Training finished: %n epoch(s).</source>
-        <translation><numerusform>Training finished: %n epoch.</numerusform><numerusform>Training finished: %n epochs.</numerusform></translation>
+        <translation>
+            <numerusform>Training finished: %n epoch.</numerusform>
+            <numerusform>Training finished: %n epochs.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Stopped early after %n epoch(s): the validation loss stopped improving.</source>
-        <translation><numerusform>Stopped early after %n epoch: the validation loss stopped improving.</numerusform><numerusform>Stopped early after %n epochs: the validation loss stopped improving.</numerusform></translation>
+        <translation>
+            <numerusform>Stopped early after %n epoch: the validation loss stopped improving.</numerusform>
+            <numerusform>Stopped early after %n epochs: the validation loss stopped improving.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Cancelled after %n finished epoch(s). Resume… continues the run.</source>
-        <translation><numerusform>Cancelled after %n finished epoch. Resume… continues the run.</numerusform><numerusform>Cancelled after %n finished epochs. Resume… continues the run.</numerusform></translation>
+        <translation>
+            <numerusform>Cancelled after %n finished epoch. Resume… continues the run.</numerusform>
+            <numerusform>Cancelled after %n finished epochs. Resume… continues the run.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Training failed.</source>
@@ -1545,7 +1616,10 @@ Default: %1</source>
     </message>
     <message numerus="yes">
         <source>Run %1: %n epoch(s).</source>
-        <translation><numerusform>Run %1: %n epoch.</numerusform><numerusform>Run %1: %n epochs.</numerusform></translation>
+        <translation>
+            <numerusform>Run %1: %n epoch.</numerusform>
+            <numerusform>Run %1: %n epochs.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This run cannot be opened: %1</source>
@@ -1559,6 +1633,10 @@ Default: %1</source>
         <source>Training is running. Stop it now?
 
 Finished epochs stay saved in %1; Resume… continues from there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2·%3·%4·%5 bottleneck blocks per stack</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1625,7 +1703,10 @@ Finished epochs stay saved in %1; Resume… continues from there.</source>
     </message>
     <message numerus="yes">
         <source>KneeGrade %1 · LibTorch %2 · Qt %3&lt;br&gt;Trains on &lt;b&gt;%4&lt;/b&gt; · %n CPU thread(s) · BLAS: %5</source>
-        <translation><numerusform>KneeGrade %1 · LibTorch %2 · Qt %3&lt;br&gt;Trains on &lt;b&gt;%4&lt;/b&gt; · %n CPU thread · BLAS: %5</numerusform><numerusform>KneeGrade %1 · LibTorch %2 · Qt %3&lt;br&gt;Trains on &lt;b&gt;%4&lt;/b&gt; · %n CPU threads · BLAS: %5</numerusform></translation>
+        <translation>
+            <numerusform>KneeGrade %1 · LibTorch %2 · Qt %3&lt;br&gt;Trains on &lt;b&gt;%4&lt;/b&gt; · %n CPU thread · BLAS: %5</numerusform>
+            <numerusform>KneeGrade %1 · LibTorch %2 · Qt %3&lt;br&gt;Trains on &lt;b&gt;%4&lt;/b&gt; · %n CPU threads · BLAS: %5</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;b&gt;Recent datasets&lt;/b&gt;</source>

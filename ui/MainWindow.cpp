@@ -152,17 +152,12 @@ bool MainWindow::showWorkspace(const QString& id)
     modeActions_.value(id)->setChecked(true);
     // The View menu lists the current workspace's tool bars and docks.
     if (viewMenu_) {
-        const auto actions = viewMenu_->actions();
-        for (QAction* action : actions) {
-            if (action->property("workspacePanel").toBool()) {
-                viewMenu_->removeAction(action);
-                action->deleteLater();
-            }
-        }
-        if (QMenu* panels = target->createPopupMenu()) {
-            QAction* submenu = viewMenu_->addMenu(panels);
-            submenu->setText(tr("%1 Panels").arg(target->title()));
-            submenu->setProperty("workspacePanel", true);
+        delete panelsMenu_;   // its action leaves the View menu with it
+        panelsMenu_ = target->createPopupMenu();
+        if (panelsMenu_) {
+            panelsMenu_->setParent(viewMenu_, panelsMenu_->windowFlags());
+            panelsMenu_->setTitle(tr("%1 Panels").arg(target->title()));
+            viewMenu_->addMenu(panelsMenu_);
         }
     }
     return true;

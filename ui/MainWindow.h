@@ -92,6 +92,7 @@ private:
     QMenu* recentDatasetsMenu_ = nullptr;
     QMenu* recentCheckpointsMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QMenu* panelsMenu_ = nullptr;   // the current workspace's tool bars and docks
     QLabel* progressLabel_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
     QLabel* deviceLabel_ = nullptr;
