@@ -25,8 +25,11 @@ int main(int argc, char* argv[])
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
+    // English is the source language, but its plural forms ("1 image", "3 images") come from
+    // kneegrade_en: it is the fallback for every locale without a translation of its own.
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("kneegrade"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("kneegrade"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral(":/i18n/kneegrade_en")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;

@@ -184,6 +184,28 @@ struct RunningStats {
     double accuracy() const { return seen ? static_cast<double>(correct) / static_cast<double>(seen) : 0.0; }
 };
 
+/// Runs a scope with one intra-op thread. The head on cached features multiplies 16×2048 by
+/// 2048×128: splitting that across threads costs more in OpenMP barriers than it saves, and on
+/// a busy machine each barrier waits for a descheduled thread (measured: see PERFORMANCE.md).
+class SingleThreadScope {
+public:
+    SingleThreadScope() : previous_(torch::get_num_threads())
+    {
+        if (previous_ != 1)
+            torch::set_num_threads(1);
+    }
+    ~SingleThreadScope()
+    {
+        if (previous_ != 1)
+            torch::set_num_threads(previous_);
+    }
+    SingleThreadScope(const SingleThreadScope&) = delete;
+    SingleThreadScope& operator=(const SingleThreadScope&) = delete;
+
+private:
+    int previous_ = 1;
+};
+
 } // namespace
 
 std::vector<std::string> trainingAdvice(const TrainOptions& o)
@@ -564,6 +586,9 @@ private:
     {
         auto& net = model_->impl().net;
         setTrainingMode(net, trainability_);
+        std::optional<SingleThreadScope> oneThread;
+        if (!cuda_)
+            oneThread.emplace();
         const FeatureTable& view = trainViews_[static_cast<size_t>((epoch - 1) % static_cast<int>(trainViews_.size()))];
         FeatureBatches batches(view, order, o_.batchSize);
         for (std::int64_t b = 0; b < batches.batches(); ++b) {
@@ -629,6 +654,9 @@ private:
             for (size_t i = 0; i < identity.size(); ++i)
                 identity[i] = static_cast<std::int64_t>(i);
             FeatureBatches cached(*valFeatures_, identity, o_.batchSize);
+            std::optional<SingleThreadScope> oneThread;
+            if (!cuda_)
+                oneThread.emplace();
             for (std::int64_t b = 0; b < cached.batches(); ++b) {
                 if (!proceed())
                     return Outcome::Cancelled;

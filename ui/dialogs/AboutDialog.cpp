@@ -119,7 +119,7 @@ AboutDialog::AboutDialog(const RuntimeInfo& runtime, QWidget* parent)
     connect(copy, &QPushButton::clicked, this, [plain] { QApplication::clipboard()->setText(plain); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(640, 660);
+    resize(640, 610);
 }
 
 } // namespace kg::ui
