@@ -115,6 +115,10 @@ void checkPngComplete(const std::string& path, const std::uint8_t* d, std::size_
     while (pos + 8 <= n) {
         const std::uint32_t length = bigEndian32(d + pos);
         const std::string type(reinterpret_cast<const char*>(d + pos + 4), 4);
+        const bool named = std::all_of(type.begin(), type.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+        if (!named)
+            throw Error(path, "corrupt PNG: damaged chunk structure at byte " + std::to_string(pos) + " (" +
+                                  std::to_string(n) + " bytes; an interrupted copy or download?)");
         if (std::uint64_t(pos) + 12 + length > n)
             throw Error(path, "truncated PNG: the file ends inside its " + type + " chunk (" + std::to_string(n) +
                                   " bytes; an interrupted copy or download?)");
