@@ -1,4 +1,5 @@
 #include "core/eval/EvaluatorImpl.h"
+#include "core/util/Time.h"
 
 #include "core/data/Loader.h"
 #include "core/util/Error.h"
@@ -25,16 +26,6 @@ struct InferenceModeGuard {
     nn::KneeClassifier& net;
     bool wasTraining;
 };
-
-std::string utcNow()
-{
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
 
 std::vector<std::string> classNamesFor(const CheckpointMeta& meta, int numClasses)
 {
@@ -376,7 +367,7 @@ CalibrationResult calibrateCheckpoint(const EvaluationOptions& options, bool sav
                                             {"nll_after", result.fit.nllAfter},
                                             {"ece_before", result.eceBefore},
                                             {"ece_after", result.eceAfter},
-                                            {"calibrated_utc", utcNow()}};
+                                            {"calibrated_utc", utcTimestamp()}};
         saveCheckpoint(options.checkpoint, loaded.model, loaded.meta, loaded.blobs);
         result.saved = true;
     }

@@ -1,4 +1,5 @@
 #include "core/model/Checkpoint.h"
+#include "core/util/Time.h"
 
 #include "core/model/ModelImpl.h"
 #include "core/util/AtomicFile.h"
@@ -133,16 +134,6 @@ private:
     uLong crc_ = crc32_z(0L, Z_NULL, 0);
 };
 
-std::string utcNow()
-{
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
-
 CheckpointMeta readHeader(Reader& reader)
 {
     char magic[sizeof kMagic];
@@ -211,7 +202,7 @@ std::string saveCheckpoint(const std::string& path, const Model& model, const Ch
     CheckpointMeta stamped = meta;
     stamped.model = model.options();
     if (stamped.createdUtc.empty())
-        stamped.createdUtc = utcNow();
+        stamped.createdUtc = utcTimestamp();
     const std::string metaText = nlohmann::json(stamped).dump();
 
     auto& net = const_cast<Model&>(model).impl().net;

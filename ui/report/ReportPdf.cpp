@@ -1,4 +1,5 @@
 #include "ui/report/ReportPdf.h"
+#include "core/util/Time.h"
 
 #include "core/data/Radiograph.h"
 #include "core/runtime/Runtime.h"
@@ -43,16 +44,6 @@ QString number(double value, int decimals = 3)
 QString percent(double value)
 {
     return std::isfinite(value) ? QString::number(100.0 * value, 'f', 1) + QLatin1Char('%') : QStringLiteral("n/a");
-}
-
-std::string utcNow()
-{
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
 }
 
 /// "KL2 Minimal" for the five KL grades, the plain class name otherwise.
@@ -651,7 +642,7 @@ ReportData gatherReportData(const EvaluationResult& evaluation, const ReportOpti
     ReportData data;
     data.evaluation = evaluation;
     data.options = options;
-    data.generatedUtc = utcNow();
+    data.generatedUtc = utcTimestamp();
     data.torchVersion = describeRuntime(DevicePreference::Cpu).torchVersion;
 
     std::string history = options.historyCsv;
