@@ -1,12 +1,14 @@
 #include "ui/report/ReportPdf.h"
-#include "core/util/Time.h"
 
 #include "core/data/Radiograph.h"
 #include "core/runtime/Runtime.h"
 #include "core/train/RunFiles.h"
 #include "core/util/Error.h"
+#include "core/util/Time.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QFont>
 #include <QFontMetricsF>
@@ -28,6 +30,8 @@
 #include <filesystem>
 #include <functional>
 #include <random>
+
+#include <unistd.h>
 
 namespace kg::report {
 namespace {
@@ -96,6 +100,14 @@ void ensureGuiApplication()
     }
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        // Headless shells (ssh, cron, CI) often have no runtime dir; use the private one Qt
+        // would fall back to, without its warning on every report.
+        const QString fallback = QDir::tempPath() + QStringLiteral("/runtime-%1").arg(getuid());
+        if (QDir().mkpath(fallback) &&
+            QFile::setPermissions(fallback, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(fallback));
+    }
     static int argc = 1;
     static char name[] = "kneegrade";
     static char* argv[] = {name, nullptr};
@@ -193,43 +205,61 @@ public:
         std::vector<bool> boldRows;          ///< per row (optional)
         double fontSize = 9;
         double tableWidth = 0;               ///< 0: page width
-        bool monoLastColumn = false;
+        std::vector<bool> monoRows;          ///< per row: last cell in a fixed-pitch font (hashes)
     };
 
     void table(const Table& t)
     {
         const double total = t.tableWidth > 0 ? t.tableWidth : width_;
         const QFont normal = font(t.fontSize), bold = font(t.fontSize, true);
-        const double rowHeight = QFontMetricsF(normal, &writer_).height() * 1.55;
-        auto drawRow = [&](const QStringList& cells, bool header, bool strong, bool shaded) {
-            ensure(rowHeight);
+        const double lineHeight = QFontMetricsF(normal, &writer_).height();
+        const double padding = lineHeight * 0.55;
+        auto cellFont = [&](const QStringList& cells, int c, bool header, bool strong, bool mono) {
+            if (mono && c == cells.size() - 1)
+                return font(t.fontSize - 1, false, true);
+            return header || strong ? bold : normal;
+        };
+        auto cellWidth = [&](int c) { return total * t.widths[static_cast<size_t>(c)] - mm(2.4); };
+        // Long values wrap inside their column; the row grows to fit its tallest cell.
+        auto rowHeightOf = [&](const QStringList& cells, bool header, bool strong, bool mono) {
+            double height = lineHeight;
+            for (int c = 0; c < cells.size(); ++c) {
+                const QFontMetricsF metrics(cellFont(cells, c, header, strong, mono), &writer_);
+                const QRectF bounds = metrics.boundingRect(QRectF(0, 0, cellWidth(c), 1e6),
+                                                           Qt::TextWordWrap, cells[c]);
+                height = std::max(height, bounds.height());
+            }
+            return height + padding;
+        };
+        const double rowHeight = lineHeight + padding;
+        auto drawRow = [&](const QStringList& cells, bool header, bool strong, bool shaded, bool mono) {
+            const double height = rowHeightOf(cells, header, strong, mono);
+            ensure(height);
             if (shaded)
-                painter_.fillRect(QRectF(0, y_, total, rowHeight), header ? QColor(226, 233, 243) : QColor(246, 248, 251));
+                painter_.fillRect(QRectF(0, y_, total, height), header ? QColor(226, 233, 243) : QColor(246, 248, 251));
             double x = 0;
             for (int c = 0; c < cells.size(); ++c) {
-                const double w = total * t.widths[static_cast<size_t>(c)];
-                QFont f = header || strong ? bold : normal;
-                if (t.monoLastColumn && c == cells.size() - 1 && !header)
-                    f = font(t.fontSize - 1, false, true);
-                painter_.setFont(f);
+                painter_.setFont(cellFont(cells, c, header, strong, mono));
                 painter_.setPen(Qt::black);
                 const Qt::Alignment a = c < static_cast<int>(t.align.size()) ? t.align[static_cast<size_t>(c)] : Qt::AlignLeft;
-                painter_.drawText(QRectF(x + mm(1.2), y_, w - mm(2.4), rowHeight), static_cast<int>(a | Qt::AlignVCenter),
-                                  cells[c]);
-                x += w;
+                painter_.drawText(QRectF(x + mm(1.2), y_, cellWidth(c), height),
+                                  static_cast<int>(a | Qt::AlignVCenter | Qt::TextWordWrap), cells[c]);
+                x += total * t.widths[static_cast<size_t>(c)];
             }
-            y_ += rowHeight;
+            y_ += height;
             painter_.setPen(QPen(QColor(200, 205, 212), pt(0.4)));
             painter_.drawLine(QPointF(0, y_), QPointF(total, y_));
         };
         ensure(rowHeight * std::min<size_t>(t.rows.size() + 1, 4));
-        drawRow(t.header, true, true, true);
+        drawRow(t.header, true, true, true, false);
         for (size_t r = 0; r < t.rows.size(); ++r) {
-            if (remaining() < rowHeight) {
+            const bool strong = r < t.boldRows.size() && t.boldRows[r];
+            const bool mono = r < t.monoRows.size() && t.monoRows[r];
+            if (remaining() < rowHeightOf(t.rows[r], false, strong, mono)) {
                 newPage();
-                drawRow(t.header, true, true, true);
+                drawRow(t.header, true, true, true, false);
             }
-            drawRow(t.rows[r], false, r < t.boldRows.size() && t.boldRows[r], r % 2 == 1);
+            drawRow(t.rows[r], false, strong, r % 2 == 1, mono);
         }
     }
 
@@ -339,6 +369,18 @@ struct Series {
     std::vector<double> values;
 };
 
+/// The smallest 1, 2 or 5 × 10^k that is at least `rough`.
+double niceStep(double rough)
+{
+    if (!(rough > 0))
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    for (double factor : {1.0, 2.0, 5.0})
+        if (factor * magnitude >= rough * (1 - 1e-9))
+            return factor * magnitude;
+    return 10 * magnitude;
+}
+
 /// A line chart over epochs 1..n with axes, ticks and a legend.
 void drawChart(QPainter& p, const QRectF& area, const QString& title, const std::vector<int>& epochs,
                const std::vector<Series>& series, bool unitRange)
@@ -357,8 +399,12 @@ void drawChart(QPainter& p, const QRectF& area, const QString& title, const std:
             hi = 1;
         }
         lo = std::min(0.0, lo);
-        hi = hi > lo ? hi * 1.05 : lo + 1;
+        hi = hi > lo ? hi : lo + 1;
     }
+    // Round axis ends and tick steps (1, 2 or 5 × 10^k) so the labels read naturally.
+    const double valueStep = niceStep((hi - lo) / 4.0);
+    lo = std::floor(lo / valueStep) * valueStep;
+    hi = std::ceil(hi / valueStep - 1e-9) * valueStep;
     const double left = Document::mm(12), bottom = Document::mm(9), top = Document::mm(7);
     const QRectF plot(area.left() + left, area.top() + top, area.width() - left - Document::mm(3),
                       area.height() - top - bottom);
@@ -372,19 +418,21 @@ void drawChart(QPainter& p, const QRectF& area, const QString& title, const std:
     auto py = [&](double v) { return plot.bottom() - (v - lo) / (hi - lo) * plot.height(); };
 
     p.setFont(Document::font(7));
-    for (int i = 0; i <= 4; ++i) {
-        const double v = lo + (hi - lo) * i / 4.0;
+    const int valueDecimals = std::max(0, -static_cast<int>(std::floor(std::log10(valueStep) + 1e-9)));
+    for (double v = lo; v <= hi + valueStep * 1e-6; v += valueStep) {
         p.setPen(QPen(QColor(225, 225, 225), Document::pt(0.4)));
         p.drawLine(QPointF(plot.left(), py(v)), QPointF(plot.right(), py(v)));
         p.setPen(Qt::black);
         p.drawText(QRectF(area.left(), py(v) - Document::mm(2), left - Document::mm(1.5), Document::mm(4)),
-                   Qt::AlignRight | Qt::AlignVCenter, QString::number(v, 'f', hi - lo < 0.5 ? 3 : 2));
+                   Qt::AlignRight | Qt::AlignVCenter, QString::number(v, 'f', valueDecimals));
     }
-    const int ticks = std::min(5, lastEpoch - firstEpoch);
-    for (int i = 0; i <= ticks; ++i) {
-        const double epoch = firstEpoch + (lastEpoch - firstEpoch) * static_cast<double>(i) / ticks;
+    // Whole epochs only: every epoch for short runs, else every 2, 5, 10, 20, 50 … epochs.
+    const int epochStep = std::max(1, static_cast<int>(niceStep((lastEpoch - firstEpoch) / 6.0)));
+    for (int epoch = firstEpoch; epoch <= lastEpoch; ++epoch) {
+        if (epoch != firstEpoch && epoch % epochStep != 0)
+            continue;
         p.drawText(QRectF(px(epoch) - Document::mm(6), plot.bottom() + Document::mm(0.8), Document::mm(12), Document::mm(4)),
-                   Qt::AlignHCenter | Qt::AlignTop, QString::number(std::lround(epoch)));
+                   Qt::AlignHCenter | Qt::AlignTop, QString::number(epoch));
     }
     p.drawText(QRectF(plot.left(), plot.bottom() + Document::mm(4.5), plot.width(), Document::mm(4)), Qt::AlignHCenter,
                QStringLiteral("epoch"));
@@ -392,7 +440,6 @@ void drawChart(QPainter& p, const QRectF& area, const QString& title, const std:
     p.drawLine(plot.bottomLeft(), plot.bottomRight());
     p.drawLine(plot.bottomLeft(), plot.topLeft());
 
-    double legendY = plot.top() + Document::mm(1);
     for (const auto& s : series) {
         QPainterPath path;
         bool started = false;
@@ -408,6 +455,15 @@ void drawChart(QPainter& p, const QRectF& area, const QString& title, const std:
         p.drawPath(path);
         if (s.values.size() == 1 && started)
             p.drawEllipse(path.currentPosition(), Document::mm(0.8), Document::mm(0.8));
+    }
+
+    // The legend goes on a white card over the curves, so a curve passing under it cannot hide its text.
+    double legendY = plot.top() + Document::mm(1);
+    p.fillRect(QRectF(plot.right() - Document::mm(25), legendY - Document::mm(0.5), Document::mm(24.5),
+                      Document::mm(3.6) * static_cast<double>(series.size()) + Document::mm(0.6)),
+               QColor(255, 255, 255, 235));
+    for (const auto& s : series) {
+        p.setPen(QPen(s.colour, Document::pt(1.3)));
         p.drawLine(QPointF(plot.right() - Document::mm(24), legendY + Document::mm(1.5)),
                    QPointF(plot.right() - Document::mm(19), legendY + Document::mm(1.5)));
         p.setPen(Qt::black);
@@ -600,7 +656,6 @@ void writeAudit(Document& doc, const ReportData& data)
     t.widths = {0.30, 0.70};
     t.align = {Qt::AlignLeft, Qt::AlignLeft};
     t.fontSize = 8;
-    t.monoLastColumn = true;
     t.rows = {
         {QStringLiteral("App version"), QStringLiteral("KneeGrade " KNEEGRADE_VERSION " (LibTorch %1); checkpoint written by %2")
                                             .arg(qs(data.torchVersion), orNone(e.meta.appVersion))},
@@ -632,6 +687,8 @@ void writeAudit(Document& doc, const ReportData& data)
                                             ? QStringLiteral("file names and DICOM patient IDs shown at the user's request")
                                             : QStringLiteral("omitted (no file names, no DICOM patient data)")},
     };
+    for (const QStringList& row : t.rows)
+        t.monoRows.push_back(row.front().endsWith(QStringLiteral("SHA-256")));
     doc.table(t);
 }
 
@@ -693,6 +750,11 @@ ReportData gatherReportData(const EvaluationResult& evaluation, const ReportOpti
     predictorOptions.applyTemperature = evaluation.temperature == evaluation.meta.temperature;
     predictorOptions.runtime.device = evaluation.device.rfind("CUDA", 0) == 0 ? DevicePreference::Auto : DevicePreference::Cpu;
     Predictor predictor(predictorOptions);
+    // The samples are graded again from the file: make sure it still holds the evaluated weights.
+    if (!evaluation.weightsSha256.empty() && predictor.weightsSha256() != evaluation.weightsSha256)
+        throw Error(evaluation.checkpoint, "the checkpoint changed after it was evaluated (weights SHA-256 " +
+                                               predictor.weightsSha256() + ", evaluated " + evaluation.weightsSha256 +
+                                               "); evaluate it again");
     GradCamOptions gradCam = options.gradCam;
     gradCam.enabled = true;
     const auto predictions = predictor.predictFiles(paths, gradCam);
