@@ -63,7 +63,8 @@ int runInfo(const Argv& argv, std::ostream& out, std::ostream& err)
         weightsReport = kg::describe(kg::importKerasWeights(model, *weights, importOptions));
     }
 
-    out << "KneeGrade " << runtime.kneegradeVersion << " · LibTorch " << runtime.torchVersion << "\n"
+    out << "KneeGrade " << runtime.kneegradeVersion << " · LibTorch " << runtime.torchVersion << " · OpenCV "
+        << runtime.opencvVersion << "\n"
         << "device: " << runtime.deviceName << " · threads: " << runtime.threads << " · BLAS: " << runtime.blas << "\n\n";
     out << "architecture: " << kg::architectureName(options.backbone) << "\n";
     out << std::left << std::setw(16) << "layer" << std::setw(26) << "type" << std::setw(18) << "output" << std::right

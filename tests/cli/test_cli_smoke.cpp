@@ -48,6 +48,7 @@ private slots:
         QVERIFY(r.out.contains("conv4_block36"));
         QVERIFY(r.out.contains("threads: "));
         QVERIFY(r.out.contains("BLAS: "));
+        QVERIFY2(QRegularExpression(QStringLiteral("OpenCV \\d+\\.\\d+")).match(r.out).hasMatch(), qPrintable(r.out));
         const Result notop = runCli({"info", "--arch", "resnet152v2", "--no-head"});
         QVERIFY2(notop.out.contains("total params: 58331648"), qPrintable(notop.out));
     }

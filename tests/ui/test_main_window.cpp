@@ -85,6 +85,8 @@ void TestMainWindow::aboutListsVersions()
         names << row.first;
     for (const char* name : {"KneeGrade", "Qt", "LibTorch", "OpenCV"})
         QVERIFY2(names.contains(QString::fromLatin1(name)), name);
+    for (const auto& row : rows)
+        QVERIFY2(!row.second.trimmed().isEmpty(), qPrintable(row.first + QStringLiteral(" has no version")));
     AboutDialog dialog(runtime_);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));

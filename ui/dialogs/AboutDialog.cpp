@@ -18,7 +18,6 @@
 
 #include <gdcmConfigure.h>
 #include <nlohmann/json.hpp>
-#include <opencv2/core/version.hpp>
 #include <qcustomplot.h>
 
 namespace kg::ui {
@@ -30,7 +29,7 @@ QList<QPair<QString, QString>> AboutDialog::versions(const RuntimeInfo& runtime)
     rows << qMakePair(QStringLiteral("Qt"), QStringLiteral("%1 (built with %2)").arg(QString::fromLatin1(qVersion()),
                                                                                   QStringLiteral(QT_VERSION_STR)));
     rows << qMakePair(QStringLiteral("LibTorch"), toQString(runtime.torchVersion));
-    rows << qMakePair(QStringLiteral("OpenCV"), QStringLiteral(CV_VERSION));
+    rows << qMakePair(QStringLiteral("OpenCV"), toQString(runtime.opencvVersion));
     rows << qMakePair(QStringLiteral("GDCM"), QStringLiteral(GDCM_VERSION));
     rows << qMakePair(QStringLiteral("QCustomPlot"), QStringLiteral(QCUSTOMPLOT_VERSION_STR));
     rows << qMakePair(QStringLiteral("nlohmann/json"), QStringLiteral("%1.%2.%3")
