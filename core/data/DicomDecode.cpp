@@ -404,6 +404,43 @@ cv::Mat grayToEightBit(const cv::Mat& stored, int bitsStored, bool isSigned, con
     return out;
 }
 
+/// The modality values (rescale or modality LUT) of every pixel, spread linearly over 0..65535
+/// from the lowest to the highest value present: a viewer windows these in modality units.
+FullDepthPixels modalityFullDepth(const cv::Mat& stored, const GrayPipeline& pipeline)
+{
+    auto modality = [&](int value) {
+        return pipeline.modalityLut ? (*pipeline.modalityLut)(value) : value * pipeline.slope + pipeline.intercept;
+    };
+    double minStored = 0, maxStored = 0;
+    cv::minMaxLoc(stored, &minStored, &maxStored);
+    double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
+    for (int v = int(minStored); v <= int(maxStored); ++v) {
+        lo = std::min(lo, modality(v));
+        hi = std::max(hi, modality(v));
+    }
+    FullDepthPixels full;
+    full.offset = lo;
+    full.scale = hi > lo ? (hi - lo) / 65535.0 : 1.0;
+    std::vector<std::uint16_t> table(size_t(int(maxStored) - int(minStored) + 1));
+    for (int v = int(minStored); v <= int(maxStored); ++v)
+        table[size_t(v - int(minStored))] = std::uint16_t(std::lround(full.fromReal(modality(v))));
+
+    const int total = int(stored.total());
+    full.values.resize(size_t(total));
+    const int first = int(minStored);
+    auto convert = [&](const auto* s) {
+        for (int i = 0; i < total; ++i)
+            full.values[size_t(i)] = table[size_t(int(s[i]) - first)];
+    };
+    switch (stored.depth()) {
+    case CV_8U: convert(stored.ptr<std::uint8_t>()); break;
+    case CV_8S: convert(stored.ptr<std::int8_t>()); break;
+    case CV_16U: convert(stored.ptr<std::uint16_t>()); break;
+    default: convert(stored.ptr<std::int16_t>()); break;
+    }
+    return full;
+}
+
 cv::Mat colourToEightBit(const cv::Mat& stored, int bitsStored)
 {
     if (stored.depth() == CV_8U)
@@ -473,7 +510,7 @@ bool mayBeDicomWithoutPreamble(const std::uint8_t* data, std::size_t size)
 }
 
 DicomDecoded decodeDicom(const std::string& path, const std::uint8_t* data, std::size_t size,
-                         const RadiographLoadOptions& options)
+                         const RadiographLoadOptions& options, bool fullDepth)
 {
     DicomDecoded result;
     RadiographInfo& info = result.info;
@@ -678,6 +715,8 @@ DicomDecoded decodeDicom(const std::string& path, const std::uint8_t* data, std:
         info.frames = *frameCount;
 
     result.eightBit = grayToEightBit(first, info.bitsStored, info.isSigned, pipeline, info);
+    if (fullDepth && info.bitsStored > 8)  // 8-bit data: the display image already holds every level
+        result.fullDepth = modalityFullDepth(first, pipeline);
     return result;
 }
 

@@ -22,11 +22,12 @@ struct DicomDecoded {
     cv::Mat stored;    ///< first frame, stored values with unused bits cleared: 8U/16U/16S, or 8UC3/16UC3 BGR
     cv::Mat eightBit;  ///< after the display pipeline: CV_8UC1 or CV_8UC3 (BGR); may share `stored`'s data
     RadiographInfo info;
+    FullDepthPixels fullDepth;  ///< gray images, when asked for: modality values before the window
 };
 
 /// Decodes the first frame. Throws kg::Error naming `path`: not DICOM, no image, truncated
 /// or undecodable pixel data, unsupported pixel format.
 DicomDecoded decodeDicom(const std::string& path, const std::uint8_t* data, std::size_t size,
-                         const RadiographLoadOptions& options);
+                         const RadiographLoadOptions& options, bool fullDepth = false);
 
 } // namespace kg

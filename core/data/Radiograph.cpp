@@ -11,7 +11,8 @@ namespace kg {
 Radiograph loadRadiograph(const std::string& path, const RadiographLoadOptions& options)
 {
     const std::vector<std::uint8_t> bytes = readRadiographFile(path);
-    DecodedRadiograph decoded = decodeRadiographBuffer(path, bytes.data(), bytes.size(), DecodeOutput::EightBit, options);
+    const DecodeOutput outputs = options.keepFullDepth ? DecodeOutput::EightBitAndFullDepth : DecodeOutput::EightBit;
+    DecodedRadiograph decoded = decodeRadiographBuffer(path, bytes.data(), bytes.size(), outputs, options);
     const cv::Mat& image = decoded.eightBit;
 
     Radiograph radiograph;
@@ -35,6 +36,7 @@ Radiograph loadRadiograph(const std::string& path, const RadiographLoadOptions& 
         }
     }
     radiograph.info = std::move(decoded.info);
+    radiograph.fullDepth = std::move(decoded.fullDepth);
     return radiograph;
 }
 

@@ -13,6 +13,20 @@ namespace kg {
 
 struct RadiographLoadOptions {
     bool includePatientIdentity = false;  ///< copy DICOM patient identifiers into info.patient (off: never read)
+    bool keepFullDepth = false;           ///< also fill Radiograph::fullDepth (viewers that re-window)
+};
+
+/// A gray image deeper than 8 bits before its display window, so a viewer can window it again
+/// at full depth. Stored values v in 0..65535 stand for `offset + scale · v` in the image's real
+/// units (DICOM: after rescale or modality LUT, the units its window centre/width are given in;
+/// 16-bit PNG/TIFF: the stored values, scale 1).
+struct FullDepthPixels {
+    std::vector<std::uint16_t> values;  ///< width·height, row-major; empty when there is none
+    double scale = 1.0;
+    double offset = 0.0;
+    bool empty() const { return values.empty(); }
+    double toReal(double value) const { return offset + scale * value; }
+    double fromReal(double real) const { return (real - offset) / scale; }
 };
 
 /// DICOM identifiers; only filled when RadiographLoadOptions::includePatientIdentity is set.
@@ -67,6 +81,10 @@ struct Radiograph {
     std::vector<std::uint8_t> pixels;  ///< height·stride bytes
     int nativeBitDepth = 8;       ///< bits per sample as stored in the file (8 or 16; 32 float TIFF)
     RadiographInfo info;
+    /// Gray images deeper than 8 bits, when RadiographLoadOptions::keepFullDepth asked for it.
+    /// `pixels` is this image after info's window (windowCenter/windowWidth, real units) and,
+    /// when info.inverted, inversion.
+    FullDepthPixels fullDepth;
 
     const std::uint8_t* row(int y) const { return pixels.data() + std::size_t(y) * std::size_t(stride); }
 };

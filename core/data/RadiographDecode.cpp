@@ -221,6 +221,27 @@ cv::Mat stretchToEightBit(const cv::Mat& image, RadiographInfo& info)
     return out;
 }
 
+/// 16-bit unsigned as stored; signed or float images spread from their min..max over 0..65535.
+FullDepthPixels toFullDepth(const cv::Mat& gray)
+{
+    FullDepthPixels full;
+    cv::Mat values;
+    if (gray.depth() == CV_16U) {
+        values = gray;
+    } else {
+        double lo = 0, hi = 0;
+        cv::minMaxLoc(gray, &lo, &hi);
+        full.offset = lo;
+        full.scale = hi > lo ? (hi - lo) / 65535.0 : 1.0;
+        gray.convertTo(values, CV_16U, 1.0 / full.scale, -lo / full.scale);
+    }
+    full.values.resize(values.total());
+    for (int y = 0; y < values.rows; ++y)
+        std::memcpy(full.values.data() + std::size_t(y) * std::size_t(values.cols), values.ptr<std::uint16_t>(y),
+                    std::size_t(values.cols) * sizeof(std::uint16_t));
+    return full;
+}
+
 DecodedRadiograph decodeRaster(const std::string& path, const std::uint8_t* data, std::size_t size, Format format,
                                DecodeOutput outputs)
 {
@@ -267,6 +288,8 @@ DecodedRadiograph decodeRaster(const std::string& path, const std::uint8_t* data
     }
     if (wanted & int(DecodeOutput::Native))
         result.native = image;
+    if ((wanted & int(DecodeOutput::FullDepth)) && image.channels() == 1 && image.depth() != CV_8U)
+        result.fullDepth = toFullDepth(image);
     return result;
 }
 
@@ -330,8 +353,9 @@ DecodedRadiograph decodeRadiographBuffer(const std::string& path, const std::uin
 
     DecodedRadiograph result;
     if (format == Format::Dicom) {
-        DicomDecoded dicom = decodeDicom(path, data, size, options);
+        DicomDecoded dicom = decodeDicom(path, data, size, options, (int(outputs) & int(DecodeOutput::FullDepth)) != 0);
         result.info = std::move(dicom.info);
+        result.fullDepth = std::move(dicom.fullDepth);
         if (int(outputs) & int(DecodeOutput::Native))
             result.native = dicom.stored;
         if (int(outputs) & int(DecodeOutput::EightBit))

@@ -26,12 +26,13 @@ cv::Mat decodeRadiographForModel(const std::string& path);
 cv::Mat decodeRadiographNative(const std::string& path, RadiographInfo* info = nullptr);
 
 /// Which images decodeRadiographBuffer() should produce.
-enum class DecodeOutput { Native = 1, EightBit = 2, Both = 3 };
+enum class DecodeOutput { Native = 1, EightBit = 2, Both = 3, FullDepth = 4, EightBitAndFullDepth = 6 };
 
 struct DecodedRadiograph {
     cv::Mat native;    ///< as decodeRadiographNative() (empty unless asked for)
     cv::Mat eightBit;  ///< as decodeRadiographForModel() (empty unless asked for); may share native's data
     RadiographInfo info;
+    FullDepthPixels fullDepth;  ///< gray images deeper than 8 bits, when asked for (DecodeOutput::FullDepth)
 };
 
 /// Decodes file contents already in memory (`path` is only used in messages and to

@@ -309,6 +309,59 @@ private slots:
         QCOMPARE(cv::norm(native, shown, cv::NORM_INF), 0.0);
     }
 
+    void fullDepthRewindowsLikeTheFile_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("10-bit MONOCHROME2, lossless JPEG") << "RG2_JPLL.dcm";
+        QTest::newRow("10-bit MONOCHROME1, JPEG 2000") << "RG3_J2KR.dcm";
+        QTest::newRow("signed, modality LUT") << "mlut_18.dcm";
+    }
+
+    // A viewer windowing the full-depth values with the file's own window (linear, PS3.3
+    // C.11.2.1.2.1) and inversion must see the 8-bit display image again.
+    void fullDepthRewindowsLikeTheFile()
+    {
+        QFETCH(QString, file);
+        kg::RadiographLoadOptions options;
+        QVERIFY(kg::loadRadiograph(realFile(qPrintable(file)), options).fullDepth.empty());  // only when asked
+        options.keepFullDepth = true;
+        const kg::Radiograph r = kg::loadRadiograph(realFile(qPrintable(file)), options);
+        QCOMPARE(r.fullDepth.values.size(), size_t(r.width) * size_t(r.height));
+        QVERIFY(r.fullDepth.scale > 0);
+        const auto [lo, hi] = std::minmax_element(r.fullDepth.values.begin(), r.fullDepth.values.end());
+        QCOMPARE(int(*lo), 0);        // spread over the whole 16-bit range
+        QCOMPARE(int(*hi), 65535);
+        const double c = r.info.windowCenter, w = r.info.windowWidth;
+        QVERIFY(w > 0);
+        size_t off = 0;
+        for (int y = 0; y < r.height; ++y)
+            for (int x = 0; x < r.width; ++x) {
+                const double m = r.fullDepth.toReal(r.fullDepth.values[size_t(y) * size_t(r.width) + size_t(x)]);
+                double t = w <= 1 ? (m > c - 0.5 ? 1.0 : 0.0) : std::clamp((m - (c - 0.5)) / (w - 1) + 0.5, 0.0, 1.0);
+                if (r.info.inverted)
+                    t = 1 - t;
+                off += std::abs(int(std::lround(t * 255)) - int(r.row(y)[x])) > 1;
+            }
+        QVERIFY2(off <= size_t(r.width) * size_t(r.height) / 1000, qPrintable(QString::number(off) + " pixels differ"));
+    }
+
+    void fullDepthOnlyForDeepGray()
+    {
+        kg::RadiographLoadOptions options;
+        options.keepFullDepth = true;
+        QVERIFY(kg::loadRadiograph(realFile("NIH_CXR_DX_8bit.dcm"), options).fullDepth.empty());
+        const std::string path = tempPath("deep.png");
+        cv::Mat image(2, 3, CV_16UC1);
+        for (int i = 0; i < 6; ++i)
+            image.at<uint16_t>(i / 3, i % 3) = uint16_t(1000 * i + 7);
+        QVERIFY(cv::imwrite(path, image));
+        const kg::Radiograph png = kg::loadRadiograph(path, options);
+        QCOMPARE(png.fullDepth.values.size(), size_t(6));
+        QCOMPARE(png.fullDepth.scale, 1.0);  // 16-bit PNG: the stored values themselves
+        QCOMPARE(int(png.fullDepth.values[5]), 5007);
+        QCOMPARE(png.fullDepth.toReal(5007), 5007.0);
+    }
+
     void realDicomSameImageDifferentCodecs()
     {
         // The same hip through lossless JPEG, near-lossless JPEG-LS and lossy 12-bit JPEG,

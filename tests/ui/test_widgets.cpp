@@ -1,13 +1,18 @@
 // The shared widgets on their own: confusion-matrix clicks and modes, probability bars,
 // image windowing and overlay, training curves, the sample grid's asynchronous loading,
 // and the formatting helpers.
+#include "TestPaths.h"
 #include "ui/utility/Format.h"
+#include "ui/utility/RadiographImage.h"
 #include "ui/widgets/ConfusionMatrixWidget.h"
 #include "ui/widgets/ImageView.h"
 #include "ui/widgets/ProbabilityBarsWidget.h"
 #include "ui/widgets/SampleGridWidget.h"
 #include "ui/widgets/TrainingCurvesWidget.h"
+#include "ui/widgets/WindowLevelBar.h"
 
+#include <QLabel>
+#include <QSet>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -26,6 +31,7 @@ private slots:
     void probabilityBarsKeepValues();
     void imageViewWindowsGreyLevels();
     void imageViewBlendsOverlay();
+    void viewerWindowsDicomAtFullDepth();
     void trainingCurvesGrowPerEpoch();
     void sampleGridLoadsEveryTile();
     void sampleGridReportsUnreadableTiles();
@@ -142,6 +148,46 @@ void TestWidgets::imageViewWindowsGreyLevels()
     view.setWindow(1000, 2000);                                  // 0..2000 → 0..255
     QVERIFY(qAbs(qGray(view.renderedImage().pixel(1, 0)) - 128) <= 1);
     QCOMPARE(qGray(view.renderedImage().pixel(3, 0)), 255);
+}
+
+// A 10-bit MONOCHROME1 CR: the viewer gets all its levels, starts at the file's window
+// (what the 8-bit display shows), can narrow it below 8-bit steps, and Reset returns there.
+void TestWidgets::viewerWindowsDicomAtFullDepth()
+{
+    const QString path = kgtest::radiographsDir() + QStringLiteral("/RG3_J2KR.dcm");
+    const ViewerImage viewer = loadViewerImage(path);
+    QVERIFY2(viewer.error.isEmpty(), qPrintable(viewer.error));
+    QCOMPARE(viewer.image.format(), QImage::Format_Grayscale16);
+    QVERIFY(viewer.mapping.inverted);
+    QString error;
+    const QImage eightBit = loadDisplayImage(path, 0, &error);
+    QCOMPARE(eightBit.size(), viewer.image.size());
+
+    ImageView view;
+    WindowLevelBar bar(&view);
+    view.setImage(viewer.image, viewer.mapping);
+    auto real = [&](double stored) { return viewer.mapping.offset + viewer.mapping.scale * stored; };
+    QVERIFY(qAbs(real(view.windowCenter()) - 550.0) < 1e-6);                 // the file's WC 550 / WW 1024
+    QVERIFY(qAbs(view.windowWidth() * viewer.mapping.scale - 1024.0) < 1e-6);
+    QVERIFY2(bar.findChild<QLabel*>(QStringLiteral("windowValue"))->text().contains(QStringLiteral("L 550  W 1024")),
+             qPrintable(bar.findChild<QLabel*>(QStringLiteral("windowValue"))->text()));
+    const QImage shown = view.renderedImage();
+    int differ = 0;
+    for (int y = 0; y < shown.height(); y += 7)
+        for (int x = 0; x < shown.width(); x += 7)
+            differ += qAbs(qGray(shown.pixel(x, y)) - qGray(eightBit.pixel(x, y))) > 1;
+    QVERIFY2(differ < 10, qPrintable(QString::number(differ)));
+
+    // A window 4 real units wide still tells apart values one unit apart: full depth, not 8-bit.
+    view.setWindow(view.windowCenter(), 4.0 / viewer.mapping.scale);
+    QSet<int> levels;
+    const QImage narrow = view.renderedImage();
+    for (int y = 0; y < narrow.height(); y += 3)
+        for (int x = 0; x < narrow.width(); x += 3)
+            levels.insert(qGray(narrow.pixel(x, y)));
+    QVERIFY2(levels.size() >= 4, qPrintable(QString::number(levels.size())));
+    view.resetWindow();
+    QVERIFY(qAbs(real(view.windowCenter()) - 550.0) < 1e-6);
 }
 
 void TestWidgets::imageViewBlendsOverlay()

@@ -18,12 +18,6 @@
 namespace kg::ui {
 namespace {
 
-struct Decoded {
-    QImage image;
-    QString error;
-    RadiographInfo info;
-};
-
 } // namespace
 
 ImageDetailsDialog::ImageDetailsDialog(const QString& path, const QString& gradeText, QWidget* parent)
@@ -67,26 +61,22 @@ ImageDetailsDialog::ImageDetailsDialog(const QString& path, const QString& grade
     layout->addWidget(buttons);
     resize(980, 640);
 
-    auto* watcher = new QFutureWatcher<Decoded>(this);
+    auto* watcher = new QFutureWatcher<ViewerImage>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        const Decoded decoded = watcher->result();
+        const ViewerImage decoded = watcher->result();
         watcher->deleteLater();
         if (decoded.image.isNull()) {
             view_->setPlaceholderText(tr("This file cannot be shown."));
             status_->setText(QStringLiteral("<span style='color:#d04040'>%1</span>").arg(decoded.error.toHtmlEscaped()));
         } else {
-            view_->setImage(decoded.image);
+            view_->setImage(decoded.image, decoded.mapping);
             status_->hide();
             showInfo(decoded.info);
         }
         loaded_ = true;
         emit loaded();
     });
-    watcher->setFuture(QtConcurrent::run([path] {
-        Decoded decoded;
-        decoded.image = loadDisplayImage(path, 0, &decoded.error, &decoded.info);
-        return decoded;
-    }));
+    watcher->setFuture(QtConcurrent::run([path] { return loadViewerImage(path); }));
 }
 
 void ImageDetailsDialog::addRow(const QString& label, const QString& value)

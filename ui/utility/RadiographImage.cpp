@@ -38,4 +38,34 @@ QImage loadDisplayImage(const QString& path, int maxSide, QString* error, Radiog
     }
 }
 
+ViewerImage loadViewerImage(const QString& path)
+{
+    ViewerImage viewer;
+    try {
+        RadiographLoadOptions options;
+        options.keepFullDepth = true;
+        const Radiograph radiograph = loadRadiograph(path.toStdString(), options);
+        viewer.info = radiograph.info;
+        const FullDepthPixels& full = radiograph.fullDepth;
+        if (full.empty() || radiograph.channels != 1) {
+            viewer.image = toQImage(radiograph);
+            return viewer;
+        }
+        const QImage wrapped(reinterpret_cast<const uchar*>(full.values.data()), radiograph.width, radiograph.height,
+                             radiograph.width * int(sizeof(std::uint16_t)), QImage::Format_Grayscale16);
+        viewer.image = wrapped.copy();
+        viewer.mapping.scale = full.scale;
+        viewer.mapping.offset = full.offset;
+        viewer.mapping.inverted = radiograph.info.inverted;
+        if (radiograph.info.windowWidth > 0) {
+            viewer.mapping.center = full.fromReal(radiograph.info.windowCenter);
+            viewer.mapping.width = radiograph.info.windowWidth / full.scale;
+        }
+    } catch (const std::exception& e) {
+        viewer.error = QString::fromStdString(e.what());
+        viewer.image = QImage();
+    }
+    return viewer;
+}
+
 } // namespace kg::ui

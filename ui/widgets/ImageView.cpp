@@ -30,9 +30,10 @@ ImageView::ImageView(QWidget* parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
-void ImageView::setImage(const QImage& image)
+void ImageView::setImage(const QImage& image, const GreyMapping& mapping)
 {
     source_ = image;
+    mapping_ = mapping;
     overlay_ = QImage();
     fit_ = true;
     offset_ = {};
@@ -54,6 +55,10 @@ double ImageView::maximumValue() const
 
 void ImageView::resetWindow()
 {
+    if (mapping_.width > 0) {
+        setWindow(mapping_.center, mapping_.width);
+        return;
+    }
     const double maximum = maximumValue();
     setWindow(maximum / 2.0, maximum);
 }
@@ -88,8 +93,8 @@ void ImageView::updateDisplay()
     const double low = windowCenter_ - windowWidth_ / 2.0;
     std::vector<uchar> lut(static_cast<size_t>(levels));
     for (int v = 0; v < levels; ++v) {
-        const double t = (v - low) / std::max(1e-9, windowWidth_);
-        lut[static_cast<size_t>(v)] = static_cast<uchar>(std::clamp(t, 0.0, 1.0) * 255.0 + 0.5);
+        const double t = std::clamp((v - low) / std::max(1e-9, windowWidth_), 0.0, 1.0);
+        lut[static_cast<size_t>(v)] = static_cast<uchar>((mapping_.inverted ? 1.0 - t : t) * 255.0 + 0.5);
     }
     display_ = QImage(source_.size(), QImage::Format_Grayscale8);
     for (int y = 0; y < source_.height(); ++y) {

@@ -6,6 +6,16 @@
 
 namespace kg::ui {
 
+/// What the stored grey values of a full-depth image mean and how to show it first.
+struct GreyMapping {
+    double scale = 1.0;       ///< real value (DICOM modality units) = offset + scale · stored value
+    double offset = 0.0;
+    QString unit;             ///< e.g. "HU"; empty when unknown
+    bool inverted = false;    ///< MONOCHROME1: high values dark
+    double center = 0.0;      ///< first window, in stored values; width ≤ 0: the format's full range
+    double width = 0.0;
+};
+
 /// Shows one radiograph with zoom (wheel, +/−, double-click toggles fit/100 %), panning
 /// (drag), a grey-level window (DICOM window centre/width; also contrast/brightness for
 /// 8-bit images) and an optional RGB overlay (Grad-CAM) blended at an adjustable opacity.
@@ -16,8 +26,8 @@ public:
     explicit ImageView(QWidget* parent = nullptr);
 
     /// `image` may be Grayscale8, Grayscale16 or any RGB format. Resets zoom to fit and the
-    /// window to the full range of the image's format.
-    void setImage(const QImage& image);
+    /// window to `mapping`'s (default: the full range of the image's format).
+    void setImage(const QImage& image, const GreyMapping& mapping = {});
     void clear();
     bool hasImage() const { return !source_.isNull(); }
     const QImage& image() const { return source_; }
@@ -26,9 +36,11 @@ public:
     void setWindow(double center, double width);
     double windowCenter() const { return windowCenter_; }
     double windowWidth() const { return windowWidth_; }
+    /// Back to the image's first window (the file's own for DICOM).
     void resetWindow();
     /// Highest stored value of the current image's format (255 or 65535).
     double maximumValue() const;
+    const GreyMapping& greyMapping() const { return mapping_; }
 
     /// Overlay drawn over the whole image (scaled to it); null removes it.
     void setOverlay(const QImage& overlay);
@@ -71,6 +83,7 @@ private:
     QRectF imageRect() const;
 
     QImage source_;
+    GreyMapping mapping_;
     QImage display_;            // window applied
     QImage overlay_;
     double overlayOpacity_ = 0.45;

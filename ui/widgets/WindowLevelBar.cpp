@@ -8,6 +8,8 @@
 #include <QSlider>
 #include <QToolButton>
 
+#include <cmath>
+
 namespace kg::ui {
 
 WindowLevelBar::WindowLevelBar(ImageView* view, QWidget* parent)
@@ -28,9 +30,10 @@ WindowLevelBar::WindowLevelBar(ImageView* view, QWidget* parent)
     layout->addWidget(width_, 1);
     value_->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("L 65535  W 65535")));
     layout->addWidget(value_);
+    value_->setObjectName(QStringLiteral("windowValue"));
     auto* reset = new QToolButton(this);
     reset->setText(tr("Reset"));
-    reset->setToolTip(tr("Show the full grey range again"));
+    reset->setToolTip(tr("Back to the image's own window (the file's, for DICOM)"));
     layout->addWidget(reset);
     level_->setToolTip(tr("Window level (centre): brighter or darker"));
     width_->setToolTip(tr("Window width: narrower means more contrast"));
@@ -56,7 +59,13 @@ void WindowLevelBar::syncFromView()
     width_->setRange(1, maximum + 1);
     level_->setValue(static_cast<int>(view_->windowCenter()));
     width_->setValue(static_cast<int>(view_->windowWidth()));
-    value_->setText(tr("L %1  W %2").arg(static_cast<int>(view_->windowCenter())).arg(static_cast<int>(view_->windowWidth())));
+    // Values in the image's own units (DICOM: modality units, as the file's window is given).
+    const GreyMapping& mapping = view_->greyMapping();
+    const QString unit = mapping.unit.isEmpty() ? QString() : QStringLiteral(" ") + mapping.unit;
+    value_->setText(tr("L %1  W %2%3")
+                        .arg(std::lround(mapping.offset + mapping.scale * view_->windowCenter()))
+                        .arg(std::lround(mapping.scale * view_->windowWidth()))
+                        .arg(unit));
     syncing_ = false;
 }
 

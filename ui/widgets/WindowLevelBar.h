@@ -8,8 +8,8 @@ namespace kg::ui {
 
 class ImageView;
 
-/// Level (window centre) and width sliders for an ImageView, plus a reset button. Works on
-/// the displayed grey levels; for DICOM those already carry the file's own window.
+/// Level (window centre) and width sliders for an ImageView, plus a reset button. Works on the
+/// image's stored grey levels (all 16 bits of a deep DICOM) and shows them in its real units.
 class WindowLevelBar : public QWidget {
     Q_OBJECT
 public:

@@ -302,29 +302,25 @@ void PredictWorkspace::predictFile(const QString& path)
 
     // Show the picture at once (the model's answer follows); a file that will not decode is
     // reported here even when no model is chosen.
-    auto* watcher = new QFutureWatcher<std::pair<QImage, QString>>(this);
+    auto* watcher = new QFutureWatcher<ViewerImage>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, requestId, path] {
-        const auto [image, error] = watcher->result();
+        const ViewerImage viewer = watcher->result();
         watcher->deleteLater();
         if (requestId != requestId_)
             return;
-        if (image.isNull()) {
+        if (viewer.image.isNull()) {
             view_->setPlaceholderText(tr("This file cannot be shown."));
             if (session().checkpointPath().isEmpty())
                 messageBar_->showMessage(MessageBar::Kind::Error, tr("%1 cannot be read: %2")
-                                                                      .arg(QFileInfo(path).fileName(), error));
+                                                                      .arg(QFileInfo(path).fileName(), viewer.error));
         } else {
             const bool keepOverlay = last_.path == path.toStdString() && !last_.heatmap.empty();
-            view_->setImage(image);
+            view_->setImage(viewer.image, viewer.mapping);
             if (keepOverlay)
                 view_->setOverlay(toQImage(colorizeHeatMap(last_.heatmap, Colormap::Turbo)));
         }
     });
-    watcher->setFuture(QtConcurrent::run([path] {
-        QString error;
-        QImage image = loadDisplayImage(path, 0, &error);
-        return std::make_pair(image, error);
-    }));
+    watcher->setFuture(QtConcurrent::run([path] { return loadViewerImage(path); }));
 
     if (!requireCheckpoint())
         return;
