@@ -19,7 +19,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("KneeGrade"));
     QApplication::setOrganizationName(QStringLiteral("KneeGrade"));
     QApplication::setApplicationVersion(QStringLiteral(KNEEGRADE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("kneegrade"));
+    QApplication::setDesktopFileName(QStringLiteral("org.kneegrade.KneeGrade"));
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),

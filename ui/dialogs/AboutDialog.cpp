@@ -90,9 +90,9 @@ AboutDialog::AboutDialog(const RuntimeInfo& runtime, QWidget* parent)
     licences->setHtml(tr(
         "<p><b>KneeGrade</b> is research software for training and evaluating knee-radiograph graders. "
         "It is not a medical device and must not be used for diagnosis.</p>"
-        "<p>Because the desktop application links QCustomPlot (GPL-3.0), the <i>kneegrade</i> executable as "
-        "distributed is covered by the GNU General Public License v3; the command-line tool and core engine do "
-        "not link it.</p>"
+        "<p>KneeGrade is free software: you can redistribute and modify it under the terms of the GNU General "
+        "Public License, version 3 or (at your option) any later version. It comes with no warranty. The desktop "
+        "application links Qt Charts and QCustomPlot, which are GPL-3.0 themselves.</p>"
         "<h4>Third-party software</h4><ul>"
         "<li><b>Qt</b> — LGPL-3.0 (Qt Charts: GPL-3.0). The Qt Company Ltd and contributors.</li>"
         "<li><b>LibTorch</b> (PyTorch) — BSD-3-Clause. Meta Platforms, Inc. and contributors.</li>"
