@@ -5,13 +5,13 @@
 #
 #   scripts/screenshots.sh [BUILD_DIR] [EPOCHS]
 #
-# BUILD_DIR defaults to build/release (scripts/build.sh); EPOCHS (default 12) is the length
-# of the training run; ~30 s per epoch on a 2-core CPU. Settings, cache and the run go to a
+# BUILD_DIR defaults to build/release (scripts/build.sh); EPOCHS (default 25, the quick-look preset) is the length
+# of the training run; ~2 s per epoch on an idle 2-core CPU. Settings, cache and the run go to a
 # temporary folder, so the user's own KneeGrade settings stay untouched.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build/release}"
-epochs="${2:-12}"
+epochs="${2:-25}"
 app="$build/app/gui/kneegrade"
 out="$root/docs/screenshots"
 [[ -x "$app" ]] || { echo "no $app: build the kneegrade target first" >&2; exit 1; }

@@ -1,5 +1,6 @@
 #include "Args.h"
 #include "Commands.h"
+#include "EvaluationArgs.h"
 
 #include "core/eval/Evaluator.h"
 #include "core/runtime/Runtime.h"
@@ -25,18 +26,9 @@ int runCalibrate(const Argv& argv, std::ostream& out, std::ostream& err)
                "  --dry-run   fit and print T without changing the checkpoint\n";
         return 0;
     }
-    kg::EvaluationOptions options;
-    options.checkpoint = args.value("checkpoint", "");
-    options.dataRoot = args.value("data", "");
-    if (options.checkpoint.empty() || options.dataRoot.empty())
-        throw UsageError("--checkpoint FILE and --data DIR are required");
-    options.split = kg::parseEvaluationSplit(args.value("split", "val"));
+    const kg::EvaluationOptions options = evaluationOptions(args, "val");
     if (options.split == kg::Split::Test)
         err << "warning: calibrating on the test split makes its reported calibration optimistic\n";
-    options.batchSize = args.intValue("batch-size", options.batchSize);
-    options.loaderWorkers = args.intValue("workers", options.loaderWorkers);
-    options.runtime.device = kg::parseDevicePreference(args.value("device", "auto"));
-    options.runtime.threads = args.intValue("threads", 0);
     kg::configureRuntime(options.runtime);
 
     const kg::CalibrationResult result = kg::calibrateCheckpoint(options, !args.flag("dry-run"));

@@ -1,5 +1,6 @@
 #include "Args.h"
 #include "Commands.h"
+#include "EvaluationArgs.h"
 
 #include "core/eval/Evaluator.h"
 #include "core/eval/ResultsCsv.h"
@@ -100,18 +101,9 @@ int runEvaluate(const Argv& argv, std::ostream& out, std::ostream& err)
                "  --json             print the result as JSON instead of text\n";
         return 0;
     }
-    kg::EvaluationOptions options;
-    options.checkpoint = args.value("checkpoint", "");
-    options.dataRoot = args.value("data", "");
-    if (options.checkpoint.empty() || options.dataRoot.empty())
-        throw UsageError("--checkpoint FILE and --data DIR are required");
-    options.split = kg::parseEvaluationSplit(args.value("split", "test"));
+    kg::EvaluationOptions options = evaluationOptions(args, "test");
     options.tta = args.flag("tta");
     options.applyTemperature = !args.flag("no-temperature");
-    options.batchSize = args.intValue("batch-size", options.batchSize);
-    options.loaderWorkers = args.intValue("workers", options.loaderWorkers);
-    options.runtime.device = kg::parseDevicePreference(args.value("device", "auto"));
-    options.runtime.threads = args.intValue("threads", 0);
     options.metrics.calibrationBins = args.intValue("bins", options.metrics.calibrationBins);
     const auto order = kg::parsePredictionOrder(args.value("order", "file"));
 #ifndef KNEEGRADE_WITH_REPORT

@@ -108,7 +108,7 @@ void TestTrainWorkspace::presetsFillTheForm_data()
     QTest::addColumn<int>("imageSize");
     QTest::addColumn<double>("learningRate");
     QTest::addColumn<int>("epochs");
-    QTest::newRow("CPU quick look") << int(TrainWorkspace::Preset::CpuQuickLook) << QStringLiteral("resnetv2-small") << 96 << 1e-3 << 15;
+    QTest::newRow("CPU quick look") << int(TrainWorkspace::Preset::CpuQuickLook) << QStringLiteral("resnetv2-small") << 128 << 1e-3 << 25;
     QTest::newRow("GPU full fine-tune") << int(TrainWorkspace::Preset::GpuFineTune) << QStringLiteral("resnet152v2") << 224 << 1e-4 << 100;
     QTest::newRow("Tutorial (Keras)") << int(TrainWorkspace::Preset::KerasTutorial) << QStringLiteral("resnet152v2") << 224 << 1e-4 << 500;
 }
@@ -136,6 +136,10 @@ void TestTrainWorkspace::presetsFillTheForm()
         QCOMPARE(options.augment.rotation, 0.1);
         QCOMPARE(options.augment.zoom, 0.2);
         QVERIFY(options.reduceLr.enabled && options.earlyStopping.enabled);
+    }
+    if (preset == int(TrainWorkspace::Preset::CpuQuickLook)) {
+        QCOMPARE(options.augment.rotation, 0.03);  // light: the tutorial's ±36° slows short runs down
+        QVERIFY(options.imbalance == kg::ImbalanceStrategy::None);
     }
 }
 

@@ -245,8 +245,9 @@ void TrainWorkspace::buildForm()
     preset_->addItem(tr("GPU full fine-tune"), static_cast<int>(Preset::GpuFineTune));
     preset_->addItem(tr("Tutorial (Keras)"), static_cast<int>(Preset::KerasTutorial));
     preset_->addItem(tr("Custom"), static_cast<int>(Preset::Custom));
-    preset_->setItemData(0, tr("Small ResNetV2, 96 px, learning rate 1e-3, fine-tune from scratch, 15 epochs: "
-                               "learns in minutes on a CPU without ImageNet weights"),
+    preset_->setItemData(0, tr("Small ResNetV2, 128 px, learning rate 1e-3, trained from scratch for 25 epochs with "
+                               "light augmentation: learns in about a minute per 500 images on a CPU, without "
+                               "ImageNet weights"),
                          Qt::ToolTipRole);
     preset_->setItemData(1, tr("ResNet152V2 at 224 px, learning rate 1e-4, fine-tuned from ImageNet weights"),
                          Qt::ToolTipRole);
@@ -450,13 +451,19 @@ void TrainWorkspace::applyPreset(Preset preset)
     switch (preset) {
     case Preset::CpuQuickLook:
         // DESIGN.md: without ImageNet weights only a small network at a from-scratch rate learns.
+        // Measured on the demo phantoms (docs/PERFORMANCE.md, "CPU quick look"): 128 px and light
+        // augmentation reach ~0.7 validation accuracy in 25 epochs, where 96 px with the tutorial's
+        // ±36° turns and inverse-frequency weights stayed near 0.4.
         o.model.backbone = parseArchitecture("resnetv2-small");
-        o.preprocessing.imageSize = 96;
+        o.preprocessing.imageSize = 128;
         o.learningRate = 1e-3;
         o.mode = TrainingMode::FineTune;
-        o.epochs = 15;
+        o.epochs = 25;
         o.batchSize = 16;
-        o.imbalance = ImbalanceStrategy::ClassWeights;
+        o.imbalance = ImbalanceStrategy::None;
+        o.augment.rotation = 0.03;
+        o.augment.zoom = 0.1;
+        o.augment.translation = 0.05;
         break;
     case Preset::GpuFineTune:
         o.model.backbone = parseArchitecture("resnet152v2");
