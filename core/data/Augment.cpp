@@ -65,12 +65,6 @@ void from_json(const nlohmann::json& json, AugmentOptions& options)
     options.fillMode = parseFillMode(json.value("fill_mode", toString(defaults.fillMode)));
 }
 
-std::uint64_t augmentSeed(std::uint64_t seed, int epoch, std::int64_t sampleIndex)
-{
-    return combineSeeds({seed, 0xA0641ull /* stream tag: augmentation */, static_cast<std::uint64_t>(epoch),
-                         static_cast<std::uint64_t>(sampleIndex)});
-}
-
 AugmentParams sampleAugmentParams(const AugmentOptions& options, std::uint64_t sampleSeed)
 {
     DeterministicRandom random(sampleSeed);

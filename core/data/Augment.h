@@ -2,6 +2,7 @@
 // Internal (OpenCV): random geometric augmentation of training images. Deterministic: the
 // parameters of one sample come only from its seed, never from thread timing or call order.
 #include "core/data/AugmentOptions.h"
+#include "core/data/RandomStreams.h"
 
 #include <opencv2/core.hpp>
 
@@ -17,9 +18,6 @@ struct AugmentParams {
     double shiftX = 0.0;        ///< fraction of the width, positive moves the content right
     double shiftY = 0.0;        ///< fraction of the height, positive moves the content down
 };
-
-/// The per-sample seed used by the loader: a mix of (seed, epoch, sample index).
-std::uint64_t augmentSeed(std::uint64_t seed, int epoch, std::int64_t sampleIndex);
 
 /// Draws the transform of one sample. Always consumes the same random numbers, so switches
 /// only zero their own transform.

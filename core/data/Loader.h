@@ -7,6 +7,7 @@
 #include "core/data/Dataset.h"
 #include "core/data/LoaderOptions.h"
 #include "core/data/PreprocessOptions.h"
+#include "core/data/RandomStreams.h"
 
 #include <opencv2/core.hpp>
 
@@ -52,8 +53,5 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
-
-/// Deterministic permutation of [0, n) for (seed, epoch): Fisher–Yates on DeterministicRandom.
-std::vector<std::int64_t> shuffledOrder(std::int64_t n, std::uint64_t seed, int epoch);
 
 } // namespace kg
