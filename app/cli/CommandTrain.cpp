@@ -81,6 +81,8 @@ machine
   --threads N            CPU threads, 0 = every core (default 0)
   --workers N            image decoding threads, 0 = one per core (default 0)
   --no-mixed-precision   CUDA: train in float32
+  --deterministic        CUDA: bit-reproducible kernels and no cuDNN autotuning (slower); CPU
+                         runs are always reproducible from --seed
 
 resume
   --resume RUN           continue RUN from last.kgckpt: weights, optimizer, epoch, callbacks,
@@ -190,7 +192,7 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
                "device", "threads", "workers", "warmup-epochs", "unfreeze-stacks", "finetune-lr-factor", "cached-views",
                "dropout"},
               {"help", "no-augment", "no-flip", "class-weights", "balanced-sampling", "restore-best", "no-early-stopping",
-               "no-reduce-lr", "no-mixed-precision"});
+               "no-reduce-lr", "no-mixed-precision", "deterministic"});
     if (args.flag("help")) {
         out << kHelp;
         return 0;
@@ -261,6 +263,7 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
         o.runtime.threads = args.intValue("threads", 0);
         o.loaderWorkers = args.intValue("workers", 0);
         o.mixedPrecision = !args.flag("no-mixed-precision");
+        o.deterministic = args.flag("deterministic");
         try {
             kg::validateTrainOptions(o);
         } catch (const std::exception& e) {

@@ -83,6 +83,7 @@ void to_json(nlohmann::json& json, const TrainOptions& o)
         {"checkpoint", {{"save_best", o.checkpoint.saveBest}, {"save_last", o.checkpoint.saveLast}}},
         {"runtime", {{"threads", o.runtime.threads}, {"device", toString(o.runtime.device)}}},
         {"mixed_precision", o.mixedPrecision},
+        {"deterministic", o.deterministic},
         {"loader_workers", o.loaderWorkers},
         {"seed", o.seed},
     };
@@ -135,6 +136,7 @@ void from_json(const nlohmann::json& json, TrainOptions& o)
     o.runtime.threads = runtime.value("threads", d.runtime.threads);
     o.runtime.device = parseDevicePreference(runtime.value("device", toString(d.runtime.device)));
     o.mixedPrecision = json.value("mixed_precision", d.mixedPrecision);
+    o.deterministic = json.value("deterministic", d.deterministic);
     o.loaderWorkers = json.value("loader_workers", d.loaderWorkers);
     o.seed = json.value("seed", d.seed);
 }

@@ -74,6 +74,8 @@ struct TrainOptions {
     CheckpointOptions checkpoint;
     RuntimeOptions runtime;                   ///< device and threads
     bool mixedPrecision = true;               ///< CUDA only: bf16 autocast
+    bool deterministic = false;               ///< CUDA only: bit-reproducible kernels, no cuDNN autotuning (slower);
+                                              ///< CPU runs are always reproducible from the seed
     int loaderWorkers = 0;                    ///< 0 = one per core
     std::uint64_t seed = 42;
 };

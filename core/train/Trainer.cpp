@@ -176,13 +176,50 @@ torch::Tensor crossEntropyPerSample(const torch::Tensor& logits, const torch::Te
 }
 
 /// Running means over an epoch (Keras weights each batch's loss by its size).
+/// Loss and accuracy sums of one phase of an epoch. On CUDA the per-batch sums stay on the GPU
+/// (`add`) and are read in one synchronisation every few batches (`settle`): reading them after
+/// every batch stalls the CPU until the GPU drains, so it cannot queue the next batch's
+/// kernels, and ResNet152V2's step becomes launch-bound (measured in docs/PERFORMANCE.md).
 struct RunningStats {
     double lossSum = 0;
     std::int64_t correct = 0;
     std::int64_t seen = 0;
+    torch::Tensor pending;           ///< CUDA: [loss sum, correct] of batches not yet read
+    std::int64_t pendingSeen = 0;
+    int pendingBatches = 0;
+    int firstPendingBatch = 0;
+
     double loss() const { return seen ? lossSum / static_cast<double>(seen) : 0.0; }
     double accuracy() const { return seen ? static_cast<double>(correct) / static_cast<double>(seen) : 0.0; }
+
+    void add(const torch::Tensor& batchLossSum, const torch::Tensor& batchCorrect, std::int64_t n, int batchIndex)
+    {
+        const torch::Tensor both = torch::stack({batchLossSum.to(torch::kFloat64), batchCorrect.to(torch::kFloat64)});
+        if (!pending.defined())
+            firstPendingBatch = batchIndex;
+        pending = pending.defined() ? pending + both : both;
+        pendingSeen += n;
+        ++pendingBatches;
+    }
+    /// Reads the pending sums (one synchronisation); returns their loss sum, 0 when none.
+    double settle()
+    {
+        if (!pending.defined())
+            return 0.0;
+        const torch::Tensor values = pending.to(torch::kCPU);
+        const double loss = values[0].item<double>();
+        lossSum += loss;
+        correct += std::llround(values[1].item<double>());
+        seen += pendingSeen;
+        pending = torch::Tensor();
+        pendingSeen = 0;
+        pendingBatches = 0;
+        return loss;
+    }
 };
+
+/// CUDA: batches between two reads of the running loss and accuracy (and progress reports).
+constexpr int kCudaSyncBatches = 8;
 
 /// Runs a scope with one intra-op thread. The head on cached features multiplies 16×2048 by
 /// 2048×128: splitting that across threads costs more in OpenMP barriers than it saves, and on
@@ -204,6 +241,37 @@ public:
 
 private:
     int previous_ = 1;
+};
+
+/// cuDNN's process-wide settings for one CUDA run, restored afterwards. Fast: cuDNN times its
+/// algorithms once per input shape (training shapes are fixed) — measured through this trainer
+/// in docs/PERFORMANCE.md. Deterministic: fixed algorithms and deterministic ATen kernels
+/// (warn-only where none exists), so a run and its resume are bit-identical on the GPU too.
+class CudnnScope {
+public:
+    explicit CudnnScope(bool deterministic)
+    {
+        auto& context = at::globalContext();
+        benchmark_ = context.benchmarkCuDNN();
+        deterministicCudnn_ = context.deterministicCuDNN();
+        deterministicAlgorithms_ = context.deterministicAlgorithms();
+        warnOnly_ = context.deterministicAlgorithmsWarnOnly();
+        context.setBenchmarkCuDNN(!deterministic);
+        context.setDeterministicCuDNN(deterministic);
+        context.setDeterministicAlgorithms(deterministic, /*warn_only=*/true);
+    }
+    ~CudnnScope()
+    {
+        auto& context = at::globalContext();
+        context.setBenchmarkCuDNN(benchmark_);
+        context.setDeterministicCuDNN(deterministicCudnn_);
+        context.setDeterministicAlgorithms(deterministicAlgorithms_, warnOnly_);
+    }
+    CudnnScope(const CudnnScope&) = delete;
+    CudnnScope& operator=(const CudnnScope&) = delete;
+
+private:
+    bool benchmark_ = false, deterministicCudnn_ = false, deterministicAlgorithms_ = false, warnOnly_ = false;
 };
 
 } // namespace
@@ -311,8 +379,12 @@ private:
         cuda_ = resolvesToCuda(o_.runtime.device);
         device_ = cuda_ ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
         autocast_ = cuda_ && o_.mixedPrecision;
+        if (cuda_)
+            cudnn_.emplace(o_.deterministic);
         log_.line(std::string(owner_.resume ? "resuming" : "starting") + " run in " + o_.runDir + " on " +
-                  (cuda_ ? "CUDA" + std::string(autocast_ ? " (bf16 autocast)" : "") : "CPU, " + std::to_string(runtime.threads) + " threads") +
+                  (cuda_ ? "CUDA" + std::string(autocast_ ? " (bf16 autocast)" : "") +
+                               (o_.deterministic ? ", deterministic" : ", cuDNN autotuning")
+                         : "CPU, " + std::to_string(runtime.threads) + " threads") +
                   ", LibTorch " + runtime.torchVersion + ", BLAS " + runtime.blas);
         for (const auto& advice : trainingAdvice(o_)) {
             log_.line("warning: " + advice);
@@ -574,12 +646,12 @@ private:
             } else {
                 logits = compat::withCudaAutocast(autocast_, at::kBFloat16, [&] { return net->forward(input).logits; });
             }
-            if (!step(epoch, index, logits, labels, stats))
+            if (!step(epoch, index, logits, labels, stats) || !settleWhenDue(epoch, index == batches, stats))
                 return Outcome::NonFinite;
-            if (!batchProgress(Phase::Training, epoch, index, batches, stats, order.size()))
+            if (stats.pendingBatches == 0 && !batchProgress(Phase::Training, epoch, index, batches, stats, order.size()))
                 return Outcome::Cancelled;
         }
-        return Outcome::Done;
+        return settleWhenDue(epoch, true, stats) ? Outcome::Done : Outcome::NonFinite;
     }
 
     Outcome trainOnFeatures(int epoch, const std::vector<std::int64_t>& order, RunningStats& stats)
@@ -596,12 +668,14 @@ private:
                 return Outcome::Cancelled;
             const FeatureBatch batch = batches.batch(b);
             const torch::Tensor logits = net->head()->forward(batch.features);
-            if (!step(epoch, static_cast<int>(b + 1), logits, batch.labels, stats))
+            const bool last = b + 1 == batches.batches();
+            if (!step(epoch, static_cast<int>(b + 1), logits, batch.labels, stats) || !settleWhenDue(epoch, last, stats))
                 return Outcome::NonFinite;
-            if (!batchProgress(Phase::Training, epoch, static_cast<int>(b + 1), static_cast<int>(batches.batches()), stats, order.size()))
+            if (stats.pendingBatches == 0 &&
+                !batchProgress(Phase::Training, epoch, static_cast<int>(b + 1), static_cast<int>(batches.batches()), stats, order.size()))
                 return Outcome::Cancelled;
         }
-        return Outcome::Done;
+        return settleWhenDue(epoch, true, stats) ? Outcome::Done : Outcome::NonFinite;
     }
 
     /// Loss, backward, Adam step; false (and failure_ set) when the loss is not finite.
@@ -611,17 +685,41 @@ private:
         if (classWeights_.defined())
             perSample = perSample * classWeights_.index_select(0, labels);
         const torch::Tensor loss = perSample.mean();
+        const auto n = labels.size(0);
+        if (cuda_) {
+            // No synchronisation here: a non-finite loss is caught at the next settleWhenDue(),
+            // before anything of this epoch is saved.
+            optimizer_->zero_grad();
+            loss.backward();
+            optimizer_->step();
+            stats.add(loss.detach() * static_cast<double>(n), logits.detach().argmax(1).eq(labels).sum(), n, batchIndex);
+            return true;
+        }
         const double value = loss.item<double>();
         if (!std::isfinite(value))
             return nonFinite(epoch, "batch " + std::to_string(batchIndex) + " of training", value);
         optimizer_->zero_grad();
         loss.backward();
         optimizer_->step();
-        const auto n = labels.size(0);
         stats.lossSum += value * static_cast<double>(n);
         stats.correct += logits.detach().argmax(1).eq(labels).sum().item<std::int64_t>();
         stats.seen += n;
         return true;
+    }
+
+    /// CUDA: reads the pending training sums every kCudaSyncBatches batches and at the end of
+    /// the epoch (`force`); false (and failure_ set) when their loss is not finite.
+    bool settleWhenDue(int epoch, bool force, RunningStats& stats)
+    {
+        if (stats.pendingBatches == 0 || (!force && stats.pendingBatches < kCudaSyncBatches))
+            return true;
+        const int first = stats.firstPendingBatch, count = stats.pendingBatches;
+        const double loss = stats.settle();
+        if (std::isfinite(loss))
+            return true;
+        const std::string where = count == 1 ? "batch " + std::to_string(first)
+                                             : "batches " + std::to_string(first) + "–" + std::to_string(first + count - 1);
+        return nonFinite(epoch, where + " of training", loss);
     }
 
     bool nonFinite(int epoch, const std::string& where, double value)
@@ -644,9 +742,16 @@ private:
         const int batches = static_cast<int>((data_->validationSize() + o_.batchSize - 1) / o_.batchSize);
         auto accumulate = [&](const torch::Tensor& logits, const torch::Tensor& labels, int index) {
             const torch::Tensor losses = crossEntropyPerSample(logits, labels, o_.labelSmoothing);
-            stats.lossSum += losses.sum().item<double>();
-            stats.correct += logits.argmax(1).eq(labels).sum().item<std::int64_t>();
-            stats.seen += labels.size(0);
+            if (cuda_) {  // read every few batches, as in training
+                stats.add(losses.sum(), logits.argmax(1).eq(labels).sum(), labels.size(0), index);
+                if (stats.pendingBatches < kCudaSyncBatches && index < batches)
+                    return true;
+                stats.settle();
+            } else {
+                stats.lossSum += losses.sum().item<double>();
+                stats.correct += logits.argmax(1).eq(labels).sum().item<std::int64_t>();
+                stats.seen += labels.size(0);
+            }
             return batchProgress(Phase::Validating, epoch, index, batches, stats, static_cast<std::size_t>(data_->validationSize()));
         };
         if (trainability_.backboneFrozen && valFeatures_) {
@@ -683,6 +788,7 @@ private:
                     return Outcome::Cancelled;
             }
         }
+        stats.settle();  // what the last few CUDA batches left pending
         if (stats.seen == 0)
             throw Error("no validation image could be read");
         if (!std::isfinite(stats.loss())) {
@@ -920,6 +1026,7 @@ private:
     torch::Device device_{torch::kCPU};
     bool cuda_ = false;
     bool autocast_ = false;
+    std::optional<CudnnScope> cudnn_;  // CUDA runs: cuDNN settings for this run
     bool unfrozen_ = false;
     bool singletonBnBatchesFail_ = false;
     Trainability trainability_;
