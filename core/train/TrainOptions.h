@@ -73,7 +73,8 @@ struct TrainOptions {
     EarlyStoppingOptions earlyStopping;
     CheckpointOptions checkpoint;
     RuntimeOptions runtime;                   ///< device and threads
-    bool mixedPrecision = true;               ///< CUDA only: bf16 autocast
+    bool mixedPrecision = false;              ///< CUDA only: bf16 autocast (off: fp32 with TF32, faster through
+                                              ///< this trainer at batch 32, see docs/PERFORMANCE.md "GPU")
     bool deterministic = false;               ///< CUDA only: bit-reproducible kernels, no cuDNN autotuning (slower);
                                               ///< CPU runs are always reproducible from the seed
     int loaderWorkers = 0;                    ///< 0 = one per core
