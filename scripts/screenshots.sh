@@ -37,5 +37,8 @@ shot evaluate --demo --workspace evaluate --checkpoint "$checkpoint" --evaluate
 # A moderate knee from the test split shows Grad-CAM on a clearly graded image.
 image="$(find "$XDG_CACHE_HOME" -path '*demo-dataset/test/3/*.png' | sort | head -n 1)"
 shot predict --demo --workspace predict --checkpoint "$checkpoint" --image "$image"
+# A real 10-bit MONOCHROME1 CR (../shared/data/radiographs) at full depth, in the file's window.
+dicom="$root/../shared/data/radiographs/RG3_J2KR.dcm"
+[[ -f "$dicom" ]] && shot predict-dicom --demo --workspace predict --checkpoint "$checkpoint" --image "$dicom"
 shot about --workspace about
 echo "screenshots in $out"

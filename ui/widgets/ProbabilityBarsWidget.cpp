@@ -57,9 +57,13 @@ void ProbabilityBarsWidget::paintEvent(QPaintEvent*)
     painter.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics metrics = fontMetrics();
     const int rowHeight = metrics.height() + 12;
+    // Measured in bold: the highlighted (predicted) row is drawn bold and must not be clipped.
+    QFont boldFont = font();
+    boldFont.setBold(true);
+    const QFontMetrics boldMetrics(boldFont);
     int labelWidth = 0;
     for (const QString& label : labels_)
-        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(label));
+        labelWidth = std::max(labelWidth, boldMetrics.horizontalAdvance(label));
     labelWidth += 10;
     const int valueWidth = metrics.horizontalAdvance(QStringLiteral("100.0 %")) + 8;
     const int barLeft = labelWidth;
