@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstring>
 
 namespace kg {
@@ -44,6 +45,24 @@ RadiographInfo inspectRadiograph(const std::string& path, const RadiographLoadOp
 {
     const std::vector<std::uint8_t> bytes = readRadiographFile(path);
     return decodeRadiographBuffer(path, bytes.data(), bytes.size(), DecodeOutput::Native, options).info;
+}
+
+std::string bodyPartWarning(const RadiographInfo& info)
+{
+    std::string part;
+    for (char c : info.bodyPart)
+        if (c != ' ' && c != '_' && c != '-')
+            part += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // DICOM PS3.16 CID 4031 terms (and common free-text variants) that include the knee.
+    static const char* const kKneeLike[] = {"KNEE", "LEG", "LOWERLEG", "LOWERLIMB", "EXTREMITY", "LOWEREXTREMITY",
+                                            "LEXTREMITY", "FEMUR", "TIBIA", "PATELLA", "THIGH"};
+    if (part.empty())
+        return {};
+    for (const char* term : kKneeLike)
+        if (part == term)
+            return {};
+    return "The file says it shows the " + info.bodyPart +
+           " (DICOM Body Part Examined), not a knee: a Kellgren–Lawrence grade of this image means nothing.";
 }
 
 void to_json(nlohmann::json& json, const PatientIdentity& identity)

@@ -97,6 +97,11 @@ Radiograph loadRadiograph(const std::string& path, const RadiographLoadOptions& 
 /// Decodes the file fully (so damaged pixel data is caught) and returns only its metadata.
 RadiographInfo inspectRadiograph(const std::string& path, const RadiographLoadOptions& options = {});
 
+/// Plain words when the file itself says it shows something other than a knee (DICOM Body
+/// Part Examined, e.g. CHEST): a KL grade of such an image means nothing. Empty for knees,
+/// legs and lower extremities, and when the file does not say (PNG, JPEG, most exports).
+std::string bodyPartWarning(const RadiographInfo& info);
+
 void to_json(nlohmann::json& json, const RadiographInfo& info);
 void to_json(nlohmann::json& json, const PatientIdentity& identity);
 void to_json(nlohmann::json& json, const RadiographLoadOptions& options);

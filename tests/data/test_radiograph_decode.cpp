@@ -345,6 +345,22 @@ private slots:
         QVERIFY2(off <= size_t(r.width) * size_t(r.height) / 1000, qPrintable(QString::number(off) + " pixels differ"));
     }
 
+    void bodyPartWarningOnlyForOtherAnatomy()
+    {
+        const kg::RadiographInfo chest = kg::inspectRadiograph(realFile("RG1_J2KI.dcm"));
+        const QString warning = QString::fromStdString(kg::bodyPartWarning(chest));
+        QVERIFY2(warning.contains(QStringLiteral("CHEST")) && warning.contains(QStringLiteral("not a knee")), qPrintable(warning));
+        QVERIFY(kg::bodyPartWarning(kg::inspectRadiograph(realFile("RG3_J2KR.dcm"))).empty());  // EXTREMITY
+        kg::RadiographInfo info;
+        QVERIFY(kg::bodyPartWarning(info).empty());  // not stated
+        for (const char* knee : {"KNEE", "Knee", "LOWER_LIMB", "lower leg"}) {
+            info.bodyPart = knee;
+            QVERIFY2(kg::bodyPartWarning(info).empty(), knee);
+        }
+        info.bodyPart = "HIP";
+        QVERIFY(!kg::bodyPartWarning(info).empty());
+    }
+
     void fullDepthOnlyForDeepGray()
     {
         kg::RadiographLoadOptions options;

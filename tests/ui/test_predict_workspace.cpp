@@ -37,6 +37,7 @@ private slots:
     void corruptFileShowsAnError_data();
     void corruptFileShowsAnError();
     void droppedFolderFillsTableAndExportsCsv();
+    void otherAnatomyIsFlagged();
 
 private:
     QString phantomPng(const QString& name, int grade, bool sixteenBit);
@@ -145,6 +146,24 @@ void TestPredictWorkspace::corruptFileShowsAnError()
     QCOMPARE(workspace_->gradeLabel()->text(), QStringLiteral("—"));
     QVERIFY(workspace_->probabilityBars()->probabilities().empty());
     QVERIFY(!workspace_->isBusy());
+}
+
+// A chest CR still gets a grade (the model cannot tell), but the file's own body part is shown
+// as a warning next to it; a knee-region file gets none.
+void TestPredictWorkspace::otherAnatomyIsFlagged()
+{
+    QSignalSpy shown(workspace_.get(), &PredictWorkspace::predictionShown);
+    QVERIFY(kgtest::dropFiles(workspace_.get(), {kgtest::radiographsDir() + QStringLiteral("/RG1_J2KI.dcm")}));
+    QVERIFY(shown.wait(60000));
+    QVERIFY(kgtest::waitUntil([&] { return workspace_->imageView()->hasImage(); }, 10000));
+    QVERIFY(workspace_->anatomyWarningLabel()->isVisibleTo(workspace_.get()));
+    QVERIFY2(workspace_->anatomyWarningLabel()->text().contains(QStringLiteral("CHEST")),
+             qPrintable(workspace_->anatomyWarningLabel()->text()));
+
+    QVERIFY(kgtest::dropFiles(workspace_.get(), {kgtest::radiographsDir() + QStringLiteral("/RG3_J2KR.dcm")}));
+    QVERIFY(shown.wait(60000));
+    QVERIFY(kgtest::waitUntil([&] { return workspace_->imageView()->hasImage(); }, 10000));
+    QVERIFY(!workspace_->anatomyWarningLabel()->isVisibleTo(workspace_.get()));
 }
 
 void TestPredictWorkspace::droppedFolderFillsTableAndExportsCsv()

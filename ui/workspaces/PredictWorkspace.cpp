@@ -183,6 +183,13 @@ PredictWorkspace::PredictWorkspace(Session& session, QWidget* parent)
     lowConfidence_->setStyleSheet(QStringLiteral("QLabel { background: #fbeccb; color: #5a3b00; padding: 6px; border-radius: 4px; }"));
     lowConfidence_->hide();
     panelLayout->addWidget(lowConfidence_);
+    // From the file itself (DICOM body part), so it is set when the image loads, not with the grade.
+    anatomyWarning_ = new QLabel(panel);
+    anatomyWarning_->setObjectName(QStringLiteral("anatomyWarning"));
+    anatomyWarning_->setWordWrap(true);
+    anatomyWarning_->setStyleSheet(lowConfidence_->styleSheet());
+    anatomyWarning_->hide();
+    panelLayout->addWidget(anatomyWarning_);
     auto* barsTitle = new QLabel(tr("<b>Probability per grade</b>"), panel);
     panelLayout->addSpacing(6);
     panelLayout->addWidget(barsTitle);
@@ -293,6 +300,7 @@ void PredictWorkspace::predictFile(const QString& path)
 {
     messageBar_->hideMessage();
     clearResult();
+    anatomyWarning_->hide();
     tabs_->setCurrentIndex(0);
     fileLabel_->setText(tr("<b>%1</b>").arg(QFileInfo(path).fileName().toHtmlEscaped()));
     fileLabel_->setToolTip(QDir::toNativeSeparators(path));
@@ -316,6 +324,10 @@ void PredictWorkspace::predictFile(const QString& path)
         } else {
             const bool keepOverlay = last_.path == path.toStdString() && !last_.heatmap.empty();
             view_->setImage(viewer.image, viewer.mapping);
+            if (const std::string warning = bodyPartWarning(viewer.info); !warning.empty()) {
+                anatomyWarning_->setText(QStringLiteral("⚠ ") + QString::fromStdString(warning));
+                anatomyWarning_->show();
+            }
             if (keepOverlay)
                 view_->setOverlay(toQImage(colorizeHeatMap(last_.heatmap, Colormap::Turbo)));
         }

@@ -40,6 +40,7 @@ public:
     MessageBar* messageBar() const { return messageBar_; }
     QLabel* gradeLabel() const { return grade_; }
     QLabel* lowConfidenceLabel() const { return lowConfidence_; }
+    QLabel* anatomyWarningLabel() const { return anatomyWarning_; }
     QTableView* batchTable() const { return table_; }
     QStandardItemModel* batchModel() const { return model_; }
     /// The last single-file result (path empty before the first).
@@ -86,6 +87,7 @@ private:
     QLabel* description_ = nullptr;
     QLabel* confidence_ = nullptr;
     QLabel* lowConfidence_ = nullptr;
+    QLabel* anatomyWarning_ = nullptr;
     QLabel* gradCamNote_ = nullptr;
     ProbabilityBarsWidget* bars_ = nullptr;
     QTableView* table_ = nullptr;
