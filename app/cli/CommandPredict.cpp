@@ -146,6 +146,8 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
             for (size_t k = 0; k < p.probabilities.size(); ++k)
                 out << (k ? "  " : "") << k << ":" << std::setprecision(3) << p.probabilities[k];
             out << "\n";
+            if (!p.bodyPartWarning.empty())
+                out << "  warning: " << p.bodyPartWarning << "\n";
         }
         out << results.size() - failures << " graded, " << failures << " could not be read";
         if (gradCamDir)

@@ -26,6 +26,7 @@ namespace fs = std::filesystem;
 struct Pending {
     size_t slot = 0;           ///< position in the caller's path list
     cv::Mat decoded;           ///< 8-bit gray or BGR, full size
+    std::string bodyPartWarning;  ///< the file says it is not a knee (see kg::bodyPartWarning)
     torch::Tensor input;       ///< 1×C×H×W preprocessed
 };
 
@@ -108,7 +109,11 @@ struct Predictor::Impl {
                 const std::string& path = paths[begin + i];
                 try {
                     pending[i].slot = begin + i;
-                    pending[i].decoded = decodeRadiographForModel(path);
+                    const std::vector<std::uint8_t> bytes = readRadiographFile(path);
+                    DecodedRadiograph decoded =
+                        decodeRadiographBuffer(path, bytes.data(), bytes.size(), DecodeOutput::EightBit);
+                    pending[i].decoded = decoded.eightBit;
+                    pending[i].bodyPartWarning = bodyPartWarning(decoded.info);
                     pending[i].input = preprocessToTensor(pending[i].decoded, loaded.meta.preprocessing);
                 } catch (const Error& e) {
                     errors[i] = e.what();
@@ -219,6 +224,7 @@ std::vector<Prediction> Predictor::predictFiles(const std::vector<std::string>& 
                     impl_->fill(p, out.probabilities[static_cast<int64_t>(i)].data_ptr<float>());
                     p.imageWidth = batch[i].decoded.cols;
                     p.imageHeight = batch[i].decoded.rows;
+                    p.bodyPartWarning = batch[i].bodyPartWarning;
                 }
                 if (gradCam.enabled)
                     impl_->explain(batch, results, gradCam);
@@ -330,6 +336,8 @@ void to_json(nlohmann::json& json, const Prediction& prediction)
     json["low_confidence"] = prediction.lowConfidence;
     json["width"] = prediction.imageWidth;
     json["height"] = prediction.imageHeight;
+    if (!prediction.bodyPartWarning.empty())
+        json["body_part_warning"] = prediction.bodyPartWarning;
     if (prediction.explainedGrade >= 0)
         json["gradcam_grade"] = prediction.explainedGrade;
 }

@@ -43,6 +43,7 @@ struct Prediction {
     double confidence = 0.0;              ///< probability of `grade`
     double normalisedEntropy = 0.0;       ///< H(p) / ln K in [0, 1]: 0 certain, 1 uniform
     bool lowConfidence = false;           ///< normalisedEntropy > PredictorOptions::lowConfidenceEntropy
+    std::string bodyPartWarning;          ///< set when the file says it shows something else than a knee
     int imageWidth = 0;                   ///< decoded radiograph size
     int imageHeight = 0;
 

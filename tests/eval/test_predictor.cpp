@@ -90,6 +90,12 @@ private slots:
                 QVERIFY2(!predictions[i].ok(), qPrintable(name));
             if (name == QStringLiteral("RG3_J2KR.dcm") || name == QStringLiteral("NIH_CXR_DX_8bit.dcm"))
                 QVERIFY2(predictions[i].ok(), predictions[i].error.c_str());
+            // Graded all the same, but the file's own body part says it is not a knee.
+            if (name == QStringLiteral("RG1_J2KI.dcm"))
+                QVERIFY2(QString::fromStdString(predictions[i].bodyPartWarning).contains(QStringLiteral("CHEST")),
+                         predictions[i].bodyPartWarning.c_str());
+            if (name == QStringLiteral("RG3_J2KR.dcm"))
+                QVERIFY(predictions[i].bodyPartWarning.empty());
         }
         QVERIFY(ok >= 8);
 
