@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config ccache
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libqcustomplot-dev qt6-qpa-plugins
   libtorch-dev libopenblas0-pthread
   libopencv-dev libgdcm-dev libgdcm-tools libdcmtk-dev libhdf5-dev libgloo-dev
