@@ -71,21 +71,22 @@ void writePredictionsCsv(std::ostream& out, const std::vector<Prediction>& predi
 {
     out << "path,status,grade,grade_name,confidence,normalised_entropy,low_confidence";
     probabilityHeader(out, classNames);
-    out << ",gradcam_grade,error\n";
+    out << ",gradcam_grade,error,warning\n";
     for (const auto& p : predictions) {
         out << csvField(p.path) << ',';
         if (!p.ok()) {
             out << "error,,,,,";
             for (size_t k = 0; k < classNames.size(); ++k)
                 out << ',';
-            out << ',' << csvField(p.error) << "\n";
+            out << ',' << csvField(p.error) << ",\n";
             continue;
         }
         out << "ok," << p.grade << ',' << csvField(p.gradeName) << ',' << number(p.confidence) << ','
             << number(p.normalisedEntropy) << ',' << (p.lowConfidence ? 1 : 0);
         for (size_t k = 0; k < classNames.size(); ++k)
             out << ',' << (k < p.probabilities.size() ? number(p.probabilities[k]) : std::string());
-        out << ',' << (p.explainedGrade >= 0 ? std::to_string(p.explainedGrade) : std::string()) << ",\n";
+        out << ',' << (p.explainedGrade >= 0 ? std::to_string(p.explainedGrade) : std::string()) << ",,"
+            << csvField(p.bodyPartWarning) << "\n";
     }
 }
 

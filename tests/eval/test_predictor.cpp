@@ -104,6 +104,9 @@ private slots:
         kg::writePredictionsCsv(csv, predictions, predictor.classNames());
         const std::string table = csv.str();
         QCOMPARE(static_cast<size_t>(std::count(table.begin(), table.end(), '\n')), paths.size() + 1);
+        QVERIFY(table.find(",error,warning\n") != std::string::npos);
+        QVERIFY(table.find("RG1_J2KI.dcm,ok,") != std::string::npos);
+        QVERIFY2(table.find("shows the CHEST") != std::string::npos, table.c_str());
     }
 
     /// One file at a time with Grad-CAM, as the Predict workspace does on a drop.

@@ -201,7 +201,7 @@ void TestPredictWorkspace::droppedFolderFillsTableAndExportsCsv()
     const QStringList lines = QString::fromUtf8(written.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 5);
     QVERIFY(lines[0].startsWith(QStringLiteral("path,status,grade")));
-    QVERIFY(lines.filter(QStringLiteral(",error,")).size() == 1);
+    QVERIFY(lines.mid(1).filter(QStringLiteral(",error,")).size() == 1);  // the one unreadable file
 }
 
 QTEST_MAIN(TestPredictWorkspace)
