@@ -319,8 +319,8 @@ std::vector<std::string> DatasetReport::warnings() const
         out.push_back("Grades are imbalanced: " + basis + " has " + ratioText(imbalanceRatio) + "× as many " +
                       gradeLabel(int(largest - counts.begin())) + " images (" + std::to_string(*largest) + ") as " +
                       gradeLabel(int(smallest - counts.begin())) + " (" + std::to_string(*smallest) +
-                      "). Plain accuracy hides poor recall on rare grades: train with class weights and judge the model "
-                      "by balanced accuracy and QWK.");
+                      "). Plain accuracy hides poor recall on rare grades: judge the model by balanced accuracy and QWK, "
+                      "and consider class weights or balanced sampling when a rare grade matters.");
     }
     if (within > 0)
         out.push_back(std::to_string(within) + " image" + (within > 1 ? "s are" : " is") +
