@@ -57,6 +57,7 @@ private slots:
     void presetsFillTheForm_data();
     void presetsFillTheForm();
     void frozenWithoutWeightsWarns();
+    void gpuSwitchesReachTheOptions();
     void shortRunGrowsCurvesAndStaysResponsive();
     void openRunShowsItsHistory();
     void cancelStopsWithinASecond();
@@ -154,6 +155,19 @@ void TestTrainWorkspace::frozenWithoutWeightsWarns()
     options.learningRate = 1e-3;
     workspace_->setFormOptions(options);
     QVERIFY(!workspace_->modeWarning()->isVisibleTo(workspace_.get()));
+}
+
+void TestTrainWorkspace::gpuSwitchesReachTheOptions()
+{
+    kg::TrainOptions options;
+    QVERIFY(!options.mixedPrecision && !options.deterministic);  // fp32, autotuned: the measured fastest
+    for (bool on : {true, false}) {
+        options.mixedPrecision = on;
+        options.deterministic = !on;
+        workspace_->setFormOptions(options);
+        QCOMPARE(workspace_->trainOptions().mixedPrecision, on);
+        QCOMPARE(workspace_->trainOptions().deterministic, !on);
+    }
 }
 
 void TestTrainWorkspace::shortRunGrowsCurvesAndStaysResponsive()

@@ -137,6 +137,8 @@ private:
     QDoubleSpinBox* translation_ = nullptr;
     QCheckBox* reduceLr_ = nullptr;
     QCheckBox* earlyStopping_ = nullptr;
+    QCheckBox* mixedPrecision_ = nullptr;
+    QCheckBox* deterministic_ = nullptr;
     QComboBox* device_ = nullptr;
     QSpinBox* seed_ = nullptr;
     QLineEdit* runDir_ = nullptr;
