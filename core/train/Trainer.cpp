@@ -175,8 +175,8 @@ torch::Tensor crossEntropyPerSample(const torch::Tensor& logits, const torch::Te
     return -(target * logProbabilities).sum(1);
 }
 
-/// Running means over an epoch (Keras weights each batch's loss by its size).
-/// Loss and accuracy sums of one phase of an epoch. On CUDA the per-batch sums stay on the GPU
+/// Loss and accuracy sums of one phase of an epoch, for running means (Keras weights each
+/// batch's loss by its size). On CUDA the per-batch sums stay on the GPU
 /// (`add`) and are read in one synchronisation every few batches (`settle`): reading them after
 /// every batch stalls the CPU until the GPU drains, so it cannot queue the next batch's
 /// kernels, and ResNet152V2's step becomes launch-bound (measured in docs/PERFORMANCE.md).
