@@ -262,6 +262,12 @@ void TrainWorkspace::buildForm()
     datasetSummary_ = new QLabel(panel);
     datasetSummary_->setWordWrap(true);
     layout->addWidget(datasetSummary_);
+    // The time per epoch sits at the top, where a preset or option change shows its cost.
+    estimate_ = new QLabel(panel);
+    estimate_->setWordWrap(true);
+    estimate_->setObjectName(QStringLiteral("epochEstimate"));
+    estimate_->setTextFormat(Qt::RichText);
+    layout->addWidget(estimate_);
 
     // Model.
     auto* modelBox = new QGroupBox(tr("Model"), panel);
@@ -340,8 +346,9 @@ void TrainWorkspace::buildForm()
     imbalance_->setToolTip(tr("KL grades are imbalanced (grade 4 is 3 % of the data): weights or balanced batches "
                               "keep the rare grades from being ignored"));
     scheduleForm->addRow(tr("Class imbalance:"), imbalance_);
-    reduceLr_ = new QCheckBox(tr("Reduce learning rate on plateau (÷5 after 10 epochs)"), scheduleBox);
-    earlyStopping_ = new QCheckBox(tr("Stop early (no val-loss gain for 25 epochs)"), scheduleBox);
+    reduceLr_ = new QCheckBox(tr("Lower the learning rate on plateaus (÷5)"), scheduleBox);
+    earlyStopping_ = new QCheckBox(tr("Stop early (no val-loss gain in 25 epochs)"), scheduleBox);
+    reduceLr_->setToolTip(tr("Keras ReduceLROnPlateau: ×0.2 after 10 epochs without a lower validation loss, down to 1e-5"));
     scheduleForm->addRow(reduceLr_);
     scheduleForm->addRow(earlyStopping_);
     layout->addWidget(scheduleBox);
@@ -405,11 +412,6 @@ void TrainWorkspace::buildForm()
     runForm->addRow(tr("Run folder:"), runDir_);
     layout->addWidget(runBox);
 
-    estimate_ = new QLabel(panel);
-    estimate_->setWordWrap(true);
-    estimate_->setObjectName(QStringLiteral("epochEstimate"));
-    estimate_->setTextFormat(Qt::RichText);
-    layout->addWidget(estimate_);
     layout->addStretch(1);
 
     scroll->setWidget(panel);
