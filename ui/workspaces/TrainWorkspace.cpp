@@ -874,8 +874,10 @@ void TrainWorkspace::onProgress(const TrainingProgress& p)
     progress_->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000)));
     if (p.etaSeconds > 0)
         eta_->setText(tr("ETA %1 · elapsed %2").arg(formatDuration(p.etaSeconds), formatDuration(p.elapsedSeconds)));
-    if (p.imagesPerSecond > 0)
-        speed_->setText(tr("%1 images/s").arg(p.imagesPerSecond, 0, 'f', 1));
+    // The training rate only: validation (forward passes alone) runs several times faster and
+    // would make the figure jump at the end of every epoch.
+    if (p.imagesPerSecond > 0 && p.phase == TrainingProgress::Phase::Training)
+        speed_->setText(tr("%1 training images/s").arg(p.imagesPerSecond, 0, 'f', 1));
     emit progressChanged(progress_->value(), 1000,
                          tr("Training: epoch %1 / %2").arg(std::max(1, p.epoch)).arg(epochs));
 }
