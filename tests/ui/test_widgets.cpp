@@ -33,6 +33,7 @@ private slots:
     void imageViewBlendsOverlay();
     void viewerWindowsDicomAtFullDepth();
     void trainingCurvesGrowPerEpoch();
+    void lossAxisIgnoresValidationSpikes();
     void sampleGridLoadsEveryTile();
     void sampleGridReportsUnreadableTiles();
 };
@@ -203,6 +204,39 @@ void TestWidgets::imageViewBlendsOverlay()
     QVERIFY(qAbs(qRed(view.renderedImage().pixel(4, 4)) - 128) <= 2);
     view.setOverlayVisible(false);
     QCOMPARE(qRed(view.renderedImage().pixel(4, 4)), 0);
+}
+
+// The demo's quick look had a validation loss of 16 in one epoch while everything else stayed
+// under 2: the axis keeps the curves readable and says what it cut off.
+void TestWidgets::lossAxisIgnoresValidationSpikes()
+{
+    TrainingCurvesWidget curves;
+    auto epoch = [&](int e, double loss, double valLoss) {
+        kg::EpochRecord record;
+        record.epoch = e;
+        record.loss = loss;
+        record.valLoss = valLoss;
+        record.accuracy = record.valAccuracy = 0.5;
+        record.learningRate = 1e-3;
+        curves.addEpoch(record);
+    };
+    epoch(1, 1.6, 1.5);
+    epoch(2, 1.4, 1.4);
+    QVERIFY(curves.lossClippedNote().isEmpty());   // too few epochs to call anything an outlier
+    epoch(3, 1.2, 16.0);
+    epoch(4, 1.0, 1.1);
+    epoch(5, 0.9, 1.0);
+    QVERIFY2(curves.lossAxisTop() < 6.0, qPrintable(QString::number(curves.lossAxisTop())));
+    QVERIFY(curves.lossAxisTop() > 1.6);            // every training value stays on the scale
+    QVERIFY2(curves.lossClippedNote().contains(QStringLiteral("16.0")), qPrintable(curves.lossClippedNote()));
+
+    curves.clear();
+    epoch(1, 1.6, 1.5);
+    epoch(2, 1.4, 1.4);
+    epoch(3, 1.2, 1.3);
+    epoch(4, 1.0, 1.1);
+    QVERIFY(curves.lossClippedNote().isEmpty());   // no spike: the whole range
+    QVERIFY(curves.lossAxisTop() >= 1.6);
 }
 
 void TestWidgets::trainingCurvesGrowPerEpoch()

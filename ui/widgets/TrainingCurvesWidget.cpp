@@ -95,6 +95,14 @@ TrainingCurvesWidget::TrainingCurvesWidget(QWidget* parent)
     legend_->setMargins(QMargins(8, 0, 8, 4));
     plot_->plotLayout()->setMargins(QMargins(0, 0, 0, 0));
 
+    lossClipped_ = new QCPItemText(plot_);
+    lossClipped_->setClipAxisRect(lossRect_);
+    lossClipped_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    lossClipped_->position->setAxisRect(lossRect_);
+    lossClipped_->position->setCoords(0.98, 0.02);
+    lossClipped_->setPositionAlignment(Qt::AlignTop | Qt::AlignRight);
+    lossClipped_->setVisible(false);
+
     applyPalette();
     clear();
 }
@@ -123,6 +131,8 @@ void TrainingCurvesWidget::applyPalette()
     for (QCPTextElement* title : titles_)
         title->setTextColor(text);
     legend_->setTextColor(text);
+    if (lossClipped_)
+        lossClipped_->setColor(text);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -205,6 +215,45 @@ int TrainingCurvesWidget::batchPointCount() const
     return batchAccuracy_->dataCount();
 }
 
+/// The loss axis' top: every training value, and validation values up to three times the
+/// median epoch loss; higher peaks (early BatchNorm statistics, a bad batch) go off the scale.
+double TrainingCurvesWidget::lossTop()
+{
+    if (maxLoss_ <= 0) {
+        lossClipped_->setVisible(false);
+        return 2.0 / 1.1;
+    }
+    std::vector<double> epochLosses;
+    double trainingMax = 0.0;
+    for (QCPGraph* graph : {trainLoss_, valLoss_, batchLoss_})
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+            if (graph != batchLoss_)
+                epochLosses.push_back(it->value);
+            if (graph != valLoss_)
+                trainingMax = std::max(trainingMax, it->value);
+        }
+    double top = maxLoss_;
+    if (epochLosses.size() >= 4) {
+        std::nth_element(epochLosses.begin(), epochLosses.begin() + epochLosses.size() / 2, epochLosses.end());
+        const double cap = std::max(3.0 * epochLosses[epochLosses.size() / 2], trainingMax);
+        if (maxLoss_ > cap * 1.05)
+            top = cap;
+    }
+    lossClipped_->setVisible(top < maxLoss_);
+    lossClipped_->setText(tr("peaks up to %1 off the scale ↑").arg(maxLoss_, 0, 'f', maxLoss_ < 10 ? 2 : 1));
+    return top;
+}
+
+double TrainingCurvesWidget::lossAxisTop() const
+{
+    return lossRect_->axis(QCPAxis::atLeft)->range().upper;
+}
+
+QString TrainingCurvesWidget::lossClippedNote() const
+{
+    return lossClipped_->visible() ? lossClipped_->text() : QString();
+}
+
 void TrainingCurvesWidget::rescale()
 {
     double lastX = 0.0;
@@ -215,7 +264,7 @@ void TrainingCurvesWidget::rescale()
     const double xMax = std::max<double>(plannedEpochs_, std::ceil(lastX));
     for (QCPAxisRect* rect : {accuracyRect_, lossRect_, learningRateRect_})
         rect->axis(QCPAxis::atBottom)->setRange(0, xMax + 0.25);
-    lossRect_->axis(QCPAxis::atLeft)->setRange(0, maxLoss_ > 0 ? maxLoss_ * 1.1 : 2.0);
+    lossRect_->axis(QCPAxis::atLeft)->setRange(0, lossTop() * 1.1);
     if (maxLearningRate_ > 0) {
         // Whole decades around the rates, so the log ticker labels powers of ten.
         const double low = std::pow(10.0, std::floor(std::log10(minLearningRate_) - 0.3));

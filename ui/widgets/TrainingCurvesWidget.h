@@ -8,6 +8,7 @@
 class QCustomPlot;
 class QCPAxisRect;
 class QCPGraph;
+class QCPItemText;
 class QCPLegend;
 class QCPTextElement;
 
@@ -15,7 +16,9 @@ namespace kg::ui {
 
 /// Live training curves (QCustomPlot): accuracy and loss, training vs validation per epoch,
 /// a faint running per-batch training line, and the learning rate on a log scale. Replots
-/// are queued, so many updates per frame cost one repaint. GUI thread only.
+/// are queued, so many updates per frame cost one repaint. The loss axis ignores outliers (as
+/// TensorBoard's default does): a validation spike far above the rest is cut off with a note
+/// saying how high it went, so the training curve stays readable. GUI thread only.
 class TrainingCurvesWidget : public QWidget {
     Q_OBJECT
 public:
@@ -34,6 +37,8 @@ public:
     int epochCount() const;        ///< points in the per-epoch series
     int batchPointCount() const;   ///< points in the per-batch series
     QCustomPlot* plot() const { return plot_; }
+    double lossAxisTop() const;    ///< upper end of the loss axis
+    QString lossClippedNote() const;  ///< empty unless a loss peak is off the scale
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -41,6 +46,7 @@ protected:
 private:
     void applyPalette();
     void rescale();
+    double lossTop();
 
     QCustomPlot* plot_ = nullptr;
     QCPAxisRect* accuracyRect_ = nullptr;
@@ -54,6 +60,7 @@ private:
     QCPGraph* batchLoss_ = nullptr;
     QCPGraph* learningRate_ = nullptr;
     QCPLegend* legend_ = nullptr;
+    QCPItemText* lossClipped_ = nullptr;
     std::vector<QCPTextElement*> titles_;
     int plannedEpochs_ = 10;
     double maxLoss_ = 0.0;
