@@ -131,8 +131,13 @@ void TrainingCurvesWidget::applyPalette()
     for (QCPTextElement* title : titles_)
         title->setTextColor(text);
     legend_->setTextColor(text);
-    if (lossClipped_)
+    if (lossClipped_) {  // on a card of the background colour: the clipped line runs under it
         lossClipped_->setColor(text);
+        QColor card = background;
+        card.setAlphaF(0.9f);
+        lossClipped_->setBrush(card);
+        lossClipped_->setPadding(QMargins(4, 2, 4, 2));
+    }
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
