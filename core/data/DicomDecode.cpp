@@ -303,7 +303,29 @@ struct GrayPipeline {
     std::optional<double> center, width;  // from the file
     VoiFunction function = VoiFunction::Linear;
     bool invert = false;
+
+    /// Stored value → modality value (modality LUT, else rescale).
+    double modality(int stored) const { return modalityLut ? (*modalityLut)(stored) : stored * slope + intercept; }
 };
+
+/// The stored values present in the image (min..max) and the modality values they map to.
+struct ModalityRange {
+    int firstStored = 0, lastStored = 0;
+    double lo = 0.0, hi = 0.0;
+};
+
+ModalityRange modalityRange(const cv::Mat& stored, const GrayPipeline& pipeline)
+{
+    double minStored = 0, maxStored = 0;
+    cv::minMaxLoc(stored, &minStored, &maxStored);
+    ModalityRange range{int(minStored), int(maxStored), std::numeric_limits<double>::max(),
+                        std::numeric_limits<double>::lowest()};
+    for (int v = range.firstStored; v <= range.lastStored; ++v) {
+        range.lo = std::min(range.lo, pipeline.modality(v));
+        range.hi = std::max(range.hi, pipeline.modality(v));
+    }
+    return range;
+}
 
 /// Maps every possible stored value to 8 bits through modality → VOI → inversion, then
 /// applies the table to the image (one lookup per pixel).
@@ -312,9 +334,6 @@ cv::Mat grayToEightBit(const cv::Mat& stored, int bitsStored, bool isSigned, con
 {
     const int lowest = isSigned ? -(1 << (bitsStored - 1)) : 0;
     const int highest = isSigned ? (1 << (bitsStored - 1)) - 1 : (1 << bitsStored) - 1;
-    auto modality = [&](int stored) {
-        return pipeline.modalityLut ? (*pipeline.modalityLut)(stored) : stored * pipeline.slope + pipeline.intercept;
-    };
 
     std::function<double(double)> voi;  // modality value → [0, 1]
     if (pipeline.voiLut) {
@@ -347,20 +366,13 @@ cv::Mat grayToEightBit(const cv::Mat& stored, int bitsStored, bool isSigned, con
     } else {
         if (pipeline.center || pipeline.width)
             info.warnings.push_back("the window in the file is invalid (width < 1); windowed to the image's min/max instead");
-        double minStored = 0, maxStored = 0;
-        cv::minMaxLoc(stored, &minStored, &maxStored);
         const bool identity8 = !isSigned && bitsStored == 8 && !pipeline.modalityLut && pipeline.slope == 1.0 &&
                                pipeline.intercept == 0.0;
-        double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
-        if (identity8) {  // 8-bit data without a window: show it as stored, like an 8-bit PNG
-            lo = 0.0;
-            hi = 255.0;
-        } else {
-            for (int v = int(minStored); v <= int(maxStored); ++v) {
-                const double m = modality(v);
-                lo = std::min(lo, m);
-                hi = std::max(hi, m);
-            }
+        double lo = 0.0, hi = 255.0;  // 8-bit data without a window: shown as stored, like an 8-bit PNG
+        if (!identity8) {
+            const ModalityRange range = modalityRange(stored, pipeline);
+            lo = range.lo;
+            hi = range.hi;
             info.windowSource = "image min/max";
             info.windowCenter = (lo + hi) / 2.0;
             info.windowWidth = hi - lo;
@@ -370,7 +382,7 @@ cv::Mat grayToEightBit(const cv::Mat& stored, int bitsStored, bool isSigned, con
 
     std::vector<std::uint8_t> table(size_t(highest - lowest + 1));
     for (int v = lowest; v <= highest; ++v) {
-        double y = voi(modality(v));
+        double y = voi(pipeline.modality(v));
         if (pipeline.invert)
             y = 1.0 - y;
         table[size_t(v - lowest)] = std::uint8_t(std::lround(y * 255.0));
@@ -408,26 +420,17 @@ cv::Mat grayToEightBit(const cv::Mat& stored, int bitsStored, bool isSigned, con
 /// from the lowest to the highest value present: a viewer windows these in modality units.
 FullDepthPixels modalityFullDepth(const cv::Mat& stored, const GrayPipeline& pipeline)
 {
-    auto modality = [&](int value) {
-        return pipeline.modalityLut ? (*pipeline.modalityLut)(value) : value * pipeline.slope + pipeline.intercept;
-    };
-    double minStored = 0, maxStored = 0;
-    cv::minMaxLoc(stored, &minStored, &maxStored);
-    double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
-    for (int v = int(minStored); v <= int(maxStored); ++v) {
-        lo = std::min(lo, modality(v));
-        hi = std::max(hi, modality(v));
-    }
+    const ModalityRange range = modalityRange(stored, pipeline);
     FullDepthPixels full;
-    full.offset = lo;
-    full.scale = hi > lo ? (hi - lo) / 65535.0 : 1.0;
-    std::vector<std::uint16_t> table(size_t(int(maxStored) - int(minStored) + 1));
-    for (int v = int(minStored); v <= int(maxStored); ++v)
-        table[size_t(v - int(minStored))] = std::uint16_t(std::lround(full.fromReal(modality(v))));
+    full.offset = range.lo;
+    full.scale = range.hi > range.lo ? (range.hi - range.lo) / 65535.0 : 1.0;
+    std::vector<std::uint16_t> table(size_t(range.lastStored - range.firstStored + 1));
+    for (int v = range.firstStored; v <= range.lastStored; ++v)
+        table[size_t(v - range.firstStored)] = std::uint16_t(std::lround(full.fromReal(pipeline.modality(v))));
 
     const int total = int(stored.total());
     full.values.resize(size_t(total));
-    const int first = int(minStored);
+    const int first = range.firstStored;
     auto convert = [&](const auto* s) {
         for (int i = 0; i < total; ++i)
             full.values[size_t(i)] = table[size_t(int(s[i]) - first)];

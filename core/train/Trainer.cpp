@@ -175,6 +175,9 @@ torch::Tensor crossEntropyPerSample(const torch::Tensor& logits, const torch::Te
     return -(target * logProbabilities).sum(1);
 }
 
+/// CUDA: batches between two reads of the running loss and accuracy (and progress reports).
+constexpr int kCudaSyncBatches = 8;
+
 /// Loss and accuracy sums of one phase of an epoch, for running means (Keras weights each
 /// batch's loss by its size). On CUDA the per-batch sums stay on the GPU
 /// (`add`) and are read in one synchronisation every few batches (`settle`): reading them after
@@ -201,6 +204,9 @@ struct RunningStats {
         pendingSeen += n;
         ++pendingBatches;
     }
+    /// CUDA: whether to read the pending sums now: every kCudaSyncBatches batches, or at the
+    /// end of a phase (`force`).
+    bool due(bool force) const { return pendingBatches > 0 && (force || pendingBatches >= kCudaSyncBatches); }
     /// Reads the pending sums (one synchronisation); returns their loss sum, 0 when none.
     double settle()
     {
@@ -217,9 +223,6 @@ struct RunningStats {
         return loss;
     }
 };
-
-/// CUDA: batches between two reads of the running loss and accuracy (and progress reports).
-constexpr int kCudaSyncBatches = 8;
 
 /// Runs a scope with one intra-op thread. The head on cached features multiplies 16×2048 by
 /// 2048×128: splitting that across threads costs more in OpenMP barriers than it saves, and on
@@ -686,24 +689,22 @@ private:
             perSample = perSample * classWeights_.index_select(0, labels);
         const torch::Tensor loss = perSample.mean();
         const auto n = labels.size(0);
-        if (cuda_) {
-            // No synchronisation here: a non-finite loss is caught at the next settleWhenDue(),
-            // before anything of this epoch is saved.
-            optimizer_->zero_grad();
-            loss.backward();
-            optimizer_->step();
-            stats.add(loss.detach() * static_cast<double>(n), logits.detach().argmax(1).eq(labels).sum(), n, batchIndex);
-            return true;
-        }
-        const double value = loss.item<double>();
+        // CPU: the loss is checked before the step. CUDA: no synchronisation here; a non-finite
+        // loss is caught at the next settleWhenDue(), before anything of this epoch is saved.
+        const double value = cuda_ ? 0.0 : loss.item<double>();
         if (!std::isfinite(value))
             return nonFinite(epoch, "batch " + std::to_string(batchIndex) + " of training", value);
         optimizer_->zero_grad();
         loss.backward();
         optimizer_->step();
-        stats.lossSum += value * static_cast<double>(n);
-        stats.correct += logits.detach().argmax(1).eq(labels).sum().item<std::int64_t>();
-        stats.seen += n;
+        const torch::Tensor correct = logits.detach().argmax(1).eq(labels).sum();
+        if (cuda_) {
+            stats.add(loss.detach() * static_cast<double>(n), correct, n, batchIndex);
+        } else {
+            stats.lossSum += value * static_cast<double>(n);
+            stats.correct += correct.item<std::int64_t>();
+            stats.seen += n;
+        }
         return true;
     }
 
@@ -711,7 +712,7 @@ private:
     /// the epoch (`force`); false (and failure_ set) when their loss is not finite.
     bool settleWhenDue(int epoch, bool force, RunningStats& stats)
     {
-        if (stats.pendingBatches == 0 || (!force && stats.pendingBatches < kCudaSyncBatches))
+        if (!stats.due(force))
             return true;
         const int first = stats.firstPendingBatch, count = stats.pendingBatches;
         const double loss = stats.settle();
@@ -744,7 +745,7 @@ private:
             const torch::Tensor losses = crossEntropyPerSample(logits, labels, o_.labelSmoothing);
             if (cuda_) {  // read every few batches, as in training
                 stats.add(losses.sum(), logits.argmax(1).eq(labels).sum(), labels.size(0), index);
-                if (stats.pendingBatches < kCudaSyncBatches && index < batches)
+                if (!stats.due(index >= batches))
                     return true;
                 stats.settle();
             } else {
