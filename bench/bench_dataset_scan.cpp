@@ -6,7 +6,7 @@
 // usage: bench_dataset_scan [files=10000] [runs=7]
 #include "core/data/DatasetReport.h"
 #include "core/data/DatasetScan.h"
-#include "core/data/RadiographDecode.h"
+#include "core/imaging/RadiographDecode.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

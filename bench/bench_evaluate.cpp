@@ -6,7 +6,7 @@
 // Prints medians over `runs` after one warm-up run of each, and the largest probability
 // difference between the two ways (they must agree).
 #include "core/data/PreprocessImpl.h"
-#include "core/data/RadiographDecode.h"
+#include "core/imaging/RadiographDecode.h"
 #include "core/eval/EvaluatorImpl.h"
 #include "core/eval/GradCam.h"
 #include "core/model/Checkpoint.h"

@@ -9,6 +9,8 @@ find_package(ZLIB REQUIRED)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(HDF5 REQUIRED COMPONENTS C)
 find_package(GDCM REQUIRED)
+find_package(DCMTK REQUIRED CONFIG)
+find_package(JPEG REQUIRED)
 
 if(KNEEGRADE_BUILD_GUI)
   find_package(Qt6 6.2 REQUIRED COMPONENTS Core Gui Widgets Charts PrintSupport Svg Concurrent Test LinguistTools)

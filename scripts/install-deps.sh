@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libqcustomplot-dev qt6-qpa-plugins
   libtorch-dev libopenblas0-pthread
-  libopencv-dev libgdcm-dev libgdcm-tools libdcmtk-dev libhdf5-dev libgloo-dev
+  libopencv-dev libjpeg-dev libgdcm-dev libgdcm-tools libdcmtk-dev libhdf5-dev libgloo-dev
   nlohmann-json3-dev libssl-dev zlib1g-dev
   python3 python3-h5py python3-numpy python3-sklearn
   poppler-utils xvfb xauth fonts-dejavu-core

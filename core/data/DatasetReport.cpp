@@ -1,7 +1,7 @@
 #include "core/data/DatasetReport.h"
 
 #include "core/data/Grades.h"
-#include "core/data/RadiographDecode.h"
+#include "core/imaging/RadiographDecode.h"
 #include "core/util/Error.h"
 #include "core/util/Hash.h"
 

@@ -3,7 +3,7 @@
 #include "core/data/Augment.h"
 #include "core/data/DeterministicRandom.h"
 #include "core/data/Preprocess.h"
-#include "core/data/RadiographDecode.h"
+#include "core/imaging/RadiographDecode.h"
 #include "core/util/Error.h"
 
 #include <nlohmann/json.hpp>

@@ -2,7 +2,7 @@
 
 #include "core/data/Grades.h"
 #include "core/data/PreprocessImpl.h"
-#include "core/data/RadiographDecode.h"
+#include "core/imaging/RadiographDecode.h"
 #include "core/eval/EvaluatorImpl.h"
 #include "core/eval/GradCamImpl.h"
 #include "core/util/Error.h"

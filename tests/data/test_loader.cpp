@@ -4,7 +4,7 @@
 #include "TestPaths.h"
 
 #include "core/data/Loader.h"
-#include "core/data/RadiographDecode.h"
+#include "core/imaging/RadiographDecode.h"
 #include "core/data/SampleGrid.h"
 #include "core/util/Error.h"
 

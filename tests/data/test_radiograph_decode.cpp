@@ -3,8 +3,8 @@
 // signed, junk high bits), patient-identity hygiene, and clear errors for bad files.
 #include "TestPaths.h"
 
-#include "core/data/Radiograph.h"
-#include "core/data/RadiographDecode.h"
+#include "core/imaging/Radiograph.h"
+#include "core/imaging/RadiographDecode.h"
 #include "core/util/Error.h"
 
 #include <gdcmImage.h>

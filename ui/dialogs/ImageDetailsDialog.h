@@ -1,5 +1,5 @@
 #pragma once
-#include "core/data/Radiograph.h"
+#include "core/imaging/Radiograph.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
 #include "ui/report/ReportPdf.h"
 
-#include "core/data/Radiograph.h"
+#include "core/imaging/Radiograph.h"
 #include "core/runtime/Runtime.h"
 #include "core/train/RunFiles.h"
 #include "core/util/Error.h"

@@ -1,6 +1,6 @@
 #pragma once
 // Conversions from core's plain image types to QImage, and the decoders the widgets use.
-#include "core/data/Radiograph.h"
+#include "core/imaging/Radiograph.h"
 #include "core/eval/GradCam.h"
 #include "ui/widgets/ImageView.h"
 

@@ -3,7 +3,7 @@
 // grayscale display pipeline (modality LUT or rescale → VOI LUT or window → MONOCHROME1
 // inversion). GDCM calls are serialised: its trace streams, which we read to tell
 // truncated pixel data from good data, are process-global.
-#include "core/data/Radiograph.h"
+#include "core/imaging/Radiograph.h"
 
 #include <opencv2/core.hpp>
 

@@ -2,7 +2,7 @@
 // Internal (OpenCV): radiograph decoding for the data pipeline. The training loader calls
 // decodeRadiographForModel() in its hot path; loadRadiograph() and the dataset report use
 // decodeRadiographBuffer(). All functions throw kg::Error naming the file and are thread-safe.
-#include "core/data/Radiograph.h"
+#include "core/imaging/Radiograph.h"
 
 #include <opencv2/core.hpp>
 

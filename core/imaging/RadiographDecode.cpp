@@ -1,6 +1,6 @@
-#include "core/data/RadiographDecode.h"
+#include "core/imaging/RadiographDecode.h"
 
-#include "core/data/DicomDecode.h"
+#include "core/imaging/DicomDecode.h"
 #include "core/util/Error.h"
 
 #include <opencv2/imgcodecs.hpp>

@@ -1,6 +1,6 @@
-#include "core/data/Radiograph.h"
+#include "core/imaging/Radiograph.h"
 
-#include "core/data/RadiographDecode.h"
+#include "core/imaging/RadiographDecode.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "core/data/DicomDecode.h"
+#include "core/imaging/DicomDecode.h"
 
 #include "core/util/Error.h"
 
