@@ -148,6 +148,8 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
             out << "\n";
             if (!p.bodyPartWarning.empty())
                 out << "  warning: " << p.bodyPartWarning << "\n";
+            for (const std::string& warning : p.fileWarnings)
+                out << "  warning: " << warning << "\n";
         }
         out << results.size() - failures << " graded, " << failures << " could not be read";
         if (gradCamDir)

@@ -27,6 +27,7 @@ struct Pending {
     size_t slot = 0;           ///< position in the caller's path list
     cv::Mat decoded;           ///< 8-bit gray or BGR, full size
     std::string bodyPartWarning;  ///< the file says it is not a knee (see kg::bodyPartWarning)
+    std::vector<std::string> fileWarnings;  ///< RadiographInfo::warnings
     torch::Tensor input;       ///< 1×C×H×W preprocessed
 };
 
@@ -114,6 +115,7 @@ struct Predictor::Impl {
                         decodeRadiographBuffer(path, bytes.data(), bytes.size(), DecodeOutput::EightBit);
                     pending[i].decoded = decoded.eightBit;
                     pending[i].bodyPartWarning = bodyPartWarning(decoded.info);
+                    pending[i].fileWarnings = decoded.info.warnings;
                     pending[i].input = preprocessToTensor(pending[i].decoded, loaded.meta.preprocessing);
                 } catch (const Error& e) {
                     errors[i] = e.what();
@@ -225,6 +227,7 @@ std::vector<Prediction> Predictor::predictFiles(const std::vector<std::string>& 
                     p.imageWidth = batch[i].decoded.cols;
                     p.imageHeight = batch[i].decoded.rows;
                     p.bodyPartWarning = batch[i].bodyPartWarning;
+                    p.fileWarnings = batch[i].fileWarnings;
                 }
                 if (gradCam.enabled)
                     impl_->explain(batch, results, gradCam);
@@ -338,6 +341,8 @@ void to_json(nlohmann::json& json, const Prediction& prediction)
     json["height"] = prediction.imageHeight;
     if (!prediction.bodyPartWarning.empty())
         json["body_part_warning"] = prediction.bodyPartWarning;
+    if (!prediction.fileWarnings.empty())
+        json["file_warnings"] = prediction.fileWarnings;
     if (prediction.explainedGrade >= 0)
         json["gradcam_grade"] = prediction.explainedGrade;
 }

@@ -44,6 +44,7 @@ struct Prediction {
     double normalisedEntropy = 0.0;       ///< H(p) / ln K in [0, 1]: 0 certain, 1 uniform
     bool lowConfidence = false;           ///< normalisedEntropy > PredictorOptions::lowConfidenceEntropy
     std::string bodyPartWarning;          ///< set when the file says it shows something else than a knee
+    std::vector<std::string> fileWarnings;///< what decoding noted: first frame of many, wrong extension, …
     int imageWidth = 0;                   ///< decoded radiograph size
     int imageHeight = 0;
 

@@ -85,8 +85,11 @@ void writePredictionsCsv(std::ostream& out, const std::vector<Prediction>& predi
             << number(p.normalisedEntropy) << ',' << (p.lowConfidence ? 1 : 0);
         for (size_t k = 0; k < classNames.size(); ++k)
             out << ',' << (k < p.probabilities.size() ? number(p.probabilities[k]) : std::string());
+        std::string warnings = p.bodyPartWarning;
+        for (const std::string& warning : p.fileWarnings)
+            warnings += (warnings.empty() ? "" : "; ") + warning;
         out << ',' << (p.explainedGrade >= 0 ? std::to_string(p.explainedGrade) : std::string()) << ",,"
-            << csvField(p.bodyPartWarning) << "\n";
+            << csvField(warnings) << "\n";
     }
 }
 

@@ -1,5 +1,6 @@
 #include "core/imaging/DicomDecode.h"
 
+#include "core/imaging/DicomPrecheck.h"
 #include "core/util/Error.h"
 
 #include <gdcmDataSet.h>
@@ -519,6 +520,10 @@ DicomDecoded decodeDicom(const std::string& path, const std::uint8_t* data, std:
     RadiographInfo& info = result.info;
     info.format = "DICOM";
     info.isDicom = true;
+    const DicomHeader header = checkDicomStructure(path, data, size, options.limits);
+    info.modality = header.modality;
+    data = header.canonical.data();  // GDCM reads only what DCMTK wrote
+    size = header.canonical.size();
 
     std::lock_guard<std::mutex> lock(gdcmMutex());
     TraceCapture trace;

@@ -11,7 +11,7 @@ namespace kg {
 
 Radiograph loadRadiograph(const std::string& path, const RadiographLoadOptions& options)
 {
-    const std::vector<std::uint8_t> bytes = readRadiographFile(path);
+    const std::vector<std::uint8_t> bytes = readRadiographFile(path, options.limits.maxFileBytes);
     const DecodeOutput outputs = options.keepFullDepth ? DecodeOutput::EightBitAndFullDepth : DecodeOutput::EightBit;
     DecodedRadiograph decoded = decodeRadiographBuffer(path, bytes.data(), bytes.size(), outputs, options);
     const cv::Mat& image = decoded.eightBit;
@@ -43,7 +43,7 @@ Radiograph loadRadiograph(const std::string& path, const RadiographLoadOptions& 
 
 RadiographInfo inspectRadiograph(const std::string& path, const RadiographLoadOptions& options)
 {
-    const std::vector<std::uint8_t> bytes = readRadiographFile(path);
+    const std::vector<std::uint8_t> bytes = readRadiographFile(path, options.limits.maxFileBytes);
     return decodeRadiographBuffer(path, bytes.data(), bytes.size(), DecodeOutput::Native, options).info;
 }
 
@@ -109,14 +109,81 @@ void to_json(nlohmann::json& json, const RadiographInfo& info)
         json["patient"] = *info.patient;
 }
 
+void from_json(const nlohmann::json& json, PatientIdentity& identity)
+{
+    identity.name = json.value("name", "");
+    identity.id = json.value("id", "");
+    identity.otherIds = json.value("otherIds", "");
+    identity.birthDate = json.value("birthDate", "");
+    identity.sex = json.value("sex", "");
+    identity.accessionNumber = json.value("accessionNumber", "");
+    identity.studyDate = json.value("studyDate", "");
+    identity.institution = json.value("institution", "");
+}
+
+void from_json(const nlohmann::json& json, RadiographInfo& info)
+{
+    const RadiographInfo none;
+    info.format = json.value("format", none.format);
+    info.width = json.value("width", none.width);
+    info.height = json.value("height", none.height);
+    info.channels = json.value("channels", none.channels);
+    info.bitsAllocated = json.value("bitsAllocated", none.bitsAllocated);
+    info.bitsStored = json.value("bitsStored", none.bitsStored);
+    info.isSigned = json.value("signed", none.isSigned);
+    info.isDicom = json.value("isDicom", none.isDicom);
+    info.frames = json.value("frames", none.frames);
+    info.windowCenter = json.value("windowCenter", none.windowCenter);
+    info.windowWidth = json.value("windowWidth", none.windowWidth);
+    info.windowSource = json.value("windowSource", none.windowSource);
+    info.inverted = json.value("inverted", none.inverted);
+    info.warnings = json.value("warnings", none.warnings);
+    info.modality = json.value("modality", none.modality);
+    info.bodyPart = json.value("bodyPart", none.bodyPart);
+    info.laterality = json.value("laterality", none.laterality);
+    info.photometric = json.value("photometric", none.photometric);
+    info.transferSyntax = json.value("transferSyntax", none.transferSyntax);
+    info.transferSyntaxName = json.value("transferSyntaxName", none.transferSyntaxName);
+    info.lossyCompression = json.value("lossyCompression", none.lossyCompression);
+    info.rescaleSlope = json.value("rescaleSlope", none.rescaleSlope);
+    info.rescaleIntercept = json.value("rescaleIntercept", none.rescaleIntercept);
+    info.modalityLut = json.value("modalityLut", none.modalityLut);
+    if (json.contains("patient"))
+        info.patient = json.at("patient").get<PatientIdentity>();
+}
+
+void to_json(nlohmann::json& json, const DecodeLimits& limits)
+{
+    json = {{"maxPixels", limits.maxPixels},
+            {"maxFrames", limits.maxFrames},
+            {"memoryBudgetBytes", limits.memoryBudgetBytes},
+            {"maxFileBytes", limits.maxFileBytes},
+            {"timeoutSeconds", limits.timeoutSeconds}};
+}
+
+void from_json(const nlohmann::json& json, DecodeLimits& limits)
+{
+    const DecodeLimits defaults;
+    limits.maxPixels = json.value("maxPixels", defaults.maxPixels);
+    limits.maxFrames = json.value("maxFrames", defaults.maxFrames);
+    limits.memoryBudgetBytes = json.value("memoryBudgetBytes", defaults.memoryBudgetBytes);
+    limits.maxFileBytes = json.value("maxFileBytes", defaults.maxFileBytes);
+    limits.timeoutSeconds = json.value("timeoutSeconds", defaults.timeoutSeconds);
+}
+
 void to_json(nlohmann::json& json, const RadiographLoadOptions& options)
 {
-    json = {{"includePatientIdentity", options.includePatientIdentity}};
+    json = {{"includePatientIdentity", options.includePatientIdentity},
+            {"keepFullDepth", options.keepFullDepth},
+            {"limits", options.limits}};
 }
 
 void from_json(const nlohmann::json& json, RadiographLoadOptions& options)
 {
-    options.includePatientIdentity = json.value("includePatientIdentity", RadiographLoadOptions{}.includePatientIdentity);
+    const RadiographLoadOptions defaults;
+    options.includePatientIdentity = json.value("includePatientIdentity", defaults.includePatientIdentity);
+    options.keepFullDepth = json.value("keepFullDepth", defaults.keepFullDepth);
+    options.limits = json.value("limits", defaults.limits);
 }
 
 } // namespace kg

@@ -2,6 +2,8 @@
 // Public (plain C++): a radiograph decoded for display, with what the file says about it.
 // Reads PNG, JPEG, BMP, TIFF (8/16-bit, gray or colour) and DICOM (through GDCM: rescale,
 // modality and VOI LUTs, window, MONOCHROME1, compressed transfer syntaxes, first frame).
+#include "core/imaging/DecodeLimits.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
@@ -14,6 +16,7 @@ namespace kg {
 struct RadiographLoadOptions {
     bool includePatientIdentity = false;  ///< copy DICOM patient identifiers into info.patient (off: never read)
     bool keepFullDepth = false;           ///< also fill Radiograph::fullDepth (viewers that re-window)
+    DecodeLimits limits;                  ///< size, frame, memory and time budget of one file
 };
 
 /// A gray image deeper than 8 bits before its display window, so a viewer can window it again
@@ -90,8 +93,9 @@ struct Radiograph {
 };
 
 /// Decodes `path` for display. Throws kg::Error naming the file and the problem (missing,
-/// empty, not an image, truncated, damaged pixel data, unsupported pixel format). Thread-safe
-/// (DICOM decoding is serialised internally).
+/// not a regular file, empty, not an image, larger than options.limits, truncated, damaged
+/// pixel data, unsupported pixel format, the isolated decoder crashed or timed out on it).
+/// Thread-safe; DICOM and TIFF are decoded in helper processes (DecodeIsolation.h).
 Radiograph loadRadiograph(const std::string& path, const RadiographLoadOptions& options = {});
 
 /// Decodes the file fully (so damaged pixel data is caught) and returns only its metadata.
@@ -103,7 +107,9 @@ RadiographInfo inspectRadiograph(const std::string& path, const RadiographLoadOp
 std::string bodyPartWarning(const RadiographInfo& info);
 
 void to_json(nlohmann::json& json, const RadiographInfo& info);
+void from_json(const nlohmann::json& json, RadiographInfo& info);
 void to_json(nlohmann::json& json, const PatientIdentity& identity);
+void from_json(const nlohmann::json& json, PatientIdentity& identity);
 void to_json(nlohmann::json& json, const RadiographLoadOptions& options);
 void from_json(const nlohmann::json& json, RadiographLoadOptions& options);
 

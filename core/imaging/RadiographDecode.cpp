@@ -1,6 +1,9 @@
 #include "core/imaging/RadiographDecode.h"
 
+#include "core/imaging/DecoderPool.h"
 #include "core/imaging/DicomDecode.h"
+#include "core/imaging/ImageHeader.h"
+#include "core/imaging/JpegDecode.h"
 #include "core/util/Error.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -14,7 +17,9 @@
 #include <filesystem>
 #include <memory>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -64,6 +69,9 @@ Format formatFromExtension(const std::string& ext)
 
 Format sniff(const std::uint8_t* d, std::size_t n, Format byExtension)
 {
+    // First: a DICOM preamble may legally start with a TIFF header (dual-personality files).
+    if (hasDicomPreamble(d, n))
+        return Format::Dicom;
     static const std::uint8_t png[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     if (n >= 8 && std::memcmp(d, png, 8) == 0)
         return Format::Png;
@@ -73,8 +81,6 @@ Format sniff(const std::uint8_t* d, std::size_t n, Format byExtension)
         return Format::Bmp;
     if (n >= 4 && ((d[0] == 'I' && d[1] == 'I' && d[2] == 42 && d[3] == 0) || (d[0] == 'M' && d[1] == 'M' && d[2] == 0 && d[3] == 42)))
         return Format::Tiff;
-    if (hasDicomPreamble(d, n))
-        return Format::Dicom;
     // DICOM without preamble: trust a .dcm name, or a data set that starts like one.
     if (byExtension == Format::Dicom || mayBeDicomWithoutPreamble(d, n))
         return Format::Dicom;
@@ -242,9 +248,24 @@ FullDepthPixels toFullDepth(const cv::Mat& gray)
     return full;
 }
 
-DecodedRadiograph decodeRaster(const std::string& path, const std::uint8_t* data, std::size_t size, Format format,
-                               DecodeOutput outputs)
+std::optional<DeclaredSize> declaredSize(Format format, const std::uint8_t* data, std::size_t size)
 {
+    switch (format) {
+    case Format::Png: return declaredPngSize(data, size);
+    case Format::Jpeg: return declaredJpegSize(data, size);
+    case Format::Bmp: return declaredBmpSize(data, size);
+    case Format::Tiff: return declaredTiffSize(data, size);
+    default: return std::nullopt;
+    }
+}
+
+DecodedRadiograph decodeRaster(const std::string& path, const std::uint8_t* data, std::size_t size, Format format,
+                               DecodeOutput outputs, const DecodeLimits& limits)
+{
+    if (const std::optional<DeclaredSize> declared = declaredSize(format, data, size))
+        checkDeclaredSize(path, formatName(format), *declared, size, limits);
+    else if (format == Format::Tiff)
+        throw Error(path, "damaged TIFF: its first image directory has no readable width and height");
     switch (format) {
     case Format::Png: checkPngComplete(path, data, size); break;
     case Format::Jpeg: checkJpegComplete(path, data, size); break;
@@ -256,12 +277,16 @@ DecodedRadiograph decodeRaster(const std::string& path, const std::uint8_t* data
     info.format = formatName(format);
 
     cv::Mat image;
-    try {
-        // Wraps the bytes without copying; ANYDEPTH keeps 16-bit, ANYCOLOR keeps gray gray.
-        const cv::Mat bytes(1, int(size), CV_8UC1, const_cast<std::uint8_t*>(data));
-        image = cv::imdecode(bytes, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
-    } catch (const cv::Exception& e) {
-        throw Error(path, std::string("damaged ") + info.format + ": " + e.err);
+    if (format == Format::Jpeg) {
+        image = decodeJpeg(path, data, size);
+    } else {
+        try {
+            // Wraps the bytes without copying; ANYDEPTH keeps 16-bit, ANYCOLOR keeps gray gray.
+            const cv::Mat bytes(1, int(size), CV_8UC1, const_cast<std::uint8_t*>(data));
+            image = cv::imdecode(bytes, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
+        } catch (const cv::Exception& e) {
+            throw Error(path, std::string("damaged ") + info.format + ": " + e.err);
+        }
     }
     if (image.empty())
         throw Error(path, std::string("damaged ") + info.format + ": the decoder could not read the pixel data");
@@ -293,11 +318,12 @@ DecodedRadiograph decodeRaster(const std::string& path, const std::uint8_t* data
     return result;
 }
 
-/// Reads into `bytes` (reused by the caller between files).
-void readFileInto(const std::string& path, std::vector<std::uint8_t>& bytes)
+/// Reads a regular file into `bytes` (reused by the caller between files). Opening never
+/// blocks (O_NONBLOCK: a FIFO or device is refused, not waited on).
+void readFileInto(const std::string& path, std::vector<std::uint8_t>& bytes, std::uint64_t maxBytes)
 {
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!file) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         const int error = errno;
         std::error_code ec;
         const fs::file_status status = fs::status(path, ec);
@@ -307,41 +333,63 @@ void readFileInto(const std::string& path, std::vector<std::uint8_t>& bytes)
             throw Error(path, "is a folder, not an image file");
         throw Error(path, std::string("cannot be opened: ") + std::strerror(error));
     }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
     struct stat info {};
-    if (::fstat(::fileno(file.get()), &info) == 0 && S_ISDIR(info.st_mode))
+    if (::fstat(fd, &info) != 0)
+        throw Error(path, std::string("cannot be read: ") + std::strerror(errno));
+    if (S_ISDIR(info.st_mode))
         throw Error(path, "is a folder, not an image file");
-    bytes.clear();
-    if (S_ISREG(info.st_mode) && info.st_size > 0) {
-        bytes.resize(std::size_t(info.st_size));
-        bytes.resize(std::fread(bytes.data(), 1, bytes.size(), file.get()));
-    } else {  // unknown size (a pipe, /proc): read in chunks
-        std::uint8_t chunk[1 << 14];
-        std::size_t got = 0;
-        while ((got = std::fread(chunk, 1, sizeof chunk, file.get())) > 0)
-            bytes.insert(bytes.end(), chunk, chunk + got);
+    if (!S_ISREG(info.st_mode))
+        throw Error(path, std::string("is not a regular file (") +
+                              (S_ISFIFO(info.st_mode) ? "a FIFO" : S_ISSOCK(info.st_mode) ? "a socket" : "a device") +
+                              "); only image files are read");
+    if (std::uint64_t(info.st_size) > maxBytes)
+        throw Error(path, "the file has " + std::to_string(info.st_size >> 20) + " MiB, more than the limit of " +
+                              std::to_string(maxBytes >> 20) + " MiB for one image (DecodeLimits::maxFileBytes)");
+    bytes.resize(std::size_t(info.st_size));
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            throw Error(path, "read error: " + std::string(std::strerror(errno)));
+        if (n == 0)
+            break;  // the file shrank while we read it
+        got += std::size_t(n);
     }
-    if (std::ferror(file.get())) {
-        const int error = errno;
-        std::error_code ec;
-        if (fs::is_directory(path, ec))
-            throw Error(path, "is a folder, not an image file");
-        throw Error(path, "read error: " + std::string(std::strerror(error)));
-    }
+    bytes.resize(got);
     if (bytes.empty())
         throw Error(path, "file is empty (0 bytes)");
 }
 
 } // namespace
 
-std::vector<std::uint8_t> readRadiographFile(const std::string& path)
+std::vector<std::uint8_t> readRadiographFile(const std::string& path, std::uint64_t maxBytes)
 {
     std::vector<std::uint8_t> bytes;
-    readFileInto(path, bytes);
+    readFileInto(path, bytes, maxBytes);
     return bytes;
 }
 
 DecodedRadiograph decodeRadiographBuffer(const std::string& path, const std::uint8_t* data, std::size_t size,
                                          DecodeOutput outputs, const RadiographLoadOptions& options)
+{
+    if (size == 0)
+        throw Error(path, "file is empty (0 bytes)");
+    const Format format = sniff(data, size, formatFromExtension(lowerExtension(path)));
+    const std::shared_ptr<DecoderPool> pool = format == Format::Unknown ? nullptr : radiographDecoderPool();
+    const bool untrusted = format == Format::Dicom || format == Format::Tiff;
+    if (pool && (untrusted || radiographDecodingOptions().isolation == DecodeIsolation::AllFormats))
+        return pool->decode(path, formatName(format), data, size, outputs, options);
+    return decodeRadiographBufferInProcess(path, data, size, outputs, options);
+}
+
+DecodedRadiograph decodeRadiographBufferInProcess(const std::string& path, const std::uint8_t* data, std::size_t size,
+                                                  DecodeOutput outputs, const RadiographLoadOptions& options)
 {
     if (size == 0)
         throw Error(path, "file is empty (0 bytes)");
@@ -361,7 +409,7 @@ DecodedRadiograph decodeRadiographBuffer(const std::string& path, const std::uin
         if (int(outputs) & int(DecodeOutput::EightBit))
             result.eightBit = dicom.eightBit;
     } else {
-        result = decodeRaster(path, data, size, format, outputs);
+        result = decodeRaster(path, data, size, format, outputs, options.limits);
     }
     if (byExtension != Format::Unknown && byExtension != format)
         result.info.warnings.push_back("the file name ends in ." + extension + " but the content is " + formatName(format));
@@ -371,7 +419,7 @@ DecodedRadiograph decodeRadiographBuffer(const std::string& path, const std::uin
 cv::Mat decodeRadiographForModel(const std::string& path)
 {
     thread_local std::vector<std::uint8_t> bytes;  // reused: no allocation per image in the loader
-    readFileInto(path, bytes);
+    readFileInto(path, bytes, DecodeLimits{}.maxFileBytes);
     cv::Mat image = decodeRadiographBuffer(path, bytes.data(), bytes.size(), DecodeOutput::EightBit).eightBit;
     if (bytes.capacity() > (std::size_t(64) << 20))
         std::vector<std::uint8_t>().swap(bytes);  // do not keep a huge DICOM's buffer per thread

@@ -36,11 +36,18 @@ struct DecodedRadiograph {
 };
 
 /// Decodes file contents already in memory (`path` is only used in messages and to
-/// recognise extension-less DICOM). `data` must stay valid during the call.
+/// recognise extension-less DICOM). `data` must stay valid during the call. DICOM and TIFF
+/// (every format with DecodeIsolation::AllFormats) go to an isolated helper process.
 DecodedRadiograph decodeRadiographBuffer(const std::string& path, const std::uint8_t* data, std::size_t size,
                                          DecodeOutput outputs, const RadiographLoadOptions& options = {});
 
-/// Reads a whole file; throws kg::Error (missing, folder, unreadable, empty).
-std::vector<std::uint8_t> readRadiographFile(const std::string& path);
+/// The same in this process, whatever the isolation set-up (the helper and fuzzers call it).
+DecodedRadiograph decodeRadiographBufferInProcess(const std::string& path, const std::uint8_t* data, std::size_t size,
+                                                  DecodeOutput outputs, const RadiographLoadOptions& options = {});
+
+/// Reads a whole regular file; throws kg::Error (missing, folder, FIFO or device, larger
+/// than `maxBytes`, unreadable, empty). Never blocks on a FIFO.
+std::vector<std::uint8_t> readRadiographFile(const std::string& path,
+                                             std::uint64_t maxBytes = DecodeLimits{}.maxFileBytes);
 
 } // namespace kg

@@ -6,9 +6,14 @@
 #include "core/data/Grades.h"
 #include "core/eval/Predictor.h"
 #include "core/eval/ResultsCsv.h"
+#include "core/imaging/DicomWrite.h"
 #include "core/util/Error.h"
 
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -178,6 +183,36 @@ private slots:
         QCOMPARE(results.size(), size_t(3));
         QVERIFY(!results[1].ok() && !results[2].ok());
         QVERIFY(results[1].error.find("cancelled") != std::string::npos);
+    }
+
+    // What decoding notes about a file reaches the prediction, its JSON and its CSV row.
+    void decoderWarningsReachThePrediction()
+    {
+        const std::string multiFrame = dir_.filePath(QStringLiteral("two-frames.dcm")).toStdString();
+        kg::DicomWriteOptions dicom;
+        dicom.numberOfFrames = 2;
+        kg::writeDicomImage(multiFrame, cv::Mat(64, 64, CV_16UC1, cv::Scalar(900)), dicom);
+        const std::string misnamed = dir_.filePath(QStringLiteral("really-a-png.jpg")).toStdString();
+        QVERIFY(cv::imwrite(dir_.filePath(QStringLiteral("tmp.png")).toStdString(), cv::Mat(64, 64, CV_8UC1, cv::Scalar(90))));
+        QVERIFY(QFile::rename(dir_.filePath(QStringLiteral("tmp.png")), QString::fromStdString(misnamed)));
+
+        kg::Predictor predictor(options());
+        const auto predictions = predictor.predictFiles({multiFrame, misnamed});
+        QVERIFY2(predictions[0].ok(), predictions[0].error.c_str());
+        QVERIFY2(predictions[1].ok(), predictions[1].error.c_str());
+        QCOMPARE(predictions[0].fileWarnings.size(), size_t(1));
+        QVERIFY2(predictions[0].fileWarnings[0].find("multi-frame file (2 frames)") != std::string::npos,
+                 predictions[0].fileWarnings[0].c_str());
+        QCOMPARE(predictions[1].fileWarnings.size(), size_t(1));
+        QVERIFY2(predictions[1].fileWarnings[0].find("ends in .jpg but the content is PNG") != std::string::npos,
+                 predictions[1].fileWarnings[0].c_str());
+
+        const nlohmann::json json = predictions[0];
+        QVERIFY(json.contains("file_warnings"));
+        std::ostringstream csv;
+        kg::writePredictionsCsv(csv, predictions, predictor.classNames());
+        QVERIFY2(csv.str().find("multi-frame file (2 frames)") != std::string::npos, csv.str().c_str());
+        QVERIFY2(csv.str().find("but the content is PNG") != std::string::npos, csv.str().c_str());
     }
 };
 

@@ -13,6 +13,7 @@
 #include "ui/workspaces/PredictWorkspace.h"
 
 #include "core/data/Phantom.h"
+#include "core/imaging/DecodeIsolation.h"
 
 #include <QFile>
 #include <QLabel>
@@ -25,6 +26,8 @@
 
 #include <numeric>
 
+#include <sys/stat.h>
+
 using namespace kg::ui;
 
 class TestPredictWorkspace : public QObject {
@@ -36,6 +39,7 @@ private slots:
     void droppedFileShowsPrediction();
     void corruptFileShowsAnError_data();
     void corruptFileShowsAnError();
+    void decoderCrashShowsAnErrorAndTheAppStaysUp();
     void droppedFolderFillsTableAndExportsCsv();
     void otherAnatomyIsFlagged();
 
@@ -146,6 +150,36 @@ void TestPredictWorkspace::corruptFileShowsAnError()
     QCOMPARE(workspace_->gradeLabel()->text(), QStringLiteral("—"));
     QVERIFY(workspace_->probabilityBars()->probabilities().empty());
     QVERIFY(!workspace_->isBusy());
+}
+
+// A decoder that dies on a file (here a stand-in helper that aborts, as GDCM's assertions
+// do) costs that file only: the workspace shows the crash as the file's error, and the next
+// files are graded by a fresh helper.
+void TestPredictWorkspace::decoderCrashShowsAnErrorAndTheAppStaysUp()
+{
+    const QString aborting = temp_.filePath(QStringLiteral("aborting-decoder.sh"));
+    QFile script(aborting);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\nkill -ABRT $$\n");
+    script.close();
+    ::chmod(aborting.toLocal8Bit().constData(), 0755);
+    kg::configureRadiographDecoding({kg::DecodeIsolation::UntrustedFormats, 1, aborting.toStdString()});
+
+    const QString dicom = kgtest::radiographsDir() + QStringLiteral("/NIH_CXR_DX_8bit.dcm");
+    QSignalSpy shown(workspace_.get(), &PredictWorkspace::predictionShown);
+    QVERIFY(kgtest::dropFiles(workspace_.get(), {dicom}));
+    QVERIFY(shown.wait(60000));
+    QVERIFY(!workspace_->lastPrediction().ok());
+    QCOMPARE(workspace_->messageBar()->kind(), MessageBar::Kind::Error);
+    const QString message = workspace_->messageBar()->text();
+    QVERIFY2(message.contains(QStringLiteral("crashed on this file (signal 6")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("NIH_CXR_DX_8bit.dcm")), qPrintable(message));
+    QVERIFY(!workspace_->isBusy());
+
+    kg::configureRadiographDecoding({});
+    QVERIFY(kgtest::dropFiles(workspace_.get(), {dicom}));
+    QVERIFY(shown.wait(60000));
+    QVERIFY2(workspace_->lastPrediction().ok(), workspace_->lastPrediction().error.c_str());
 }
 
 // A chest CR still gets a grade (the model cannot tell), but the file's own body part is shown
