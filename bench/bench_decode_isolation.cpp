@@ -1,9 +1,9 @@
 // Cost of isolated decoding: images/s of decodeRadiographForModel() (what the training loader
 // calls per file) for DICOM files decoded in this process versus in kneegrade-decoder helper
-// processes, side by side in one run. Two sets: 224×224 12-bit knee phantoms written as DICOM
-// (a DICOM training set) and the real radiographs given on the command line (large, compressed).
-//   bench_decode_isolation [--threads T] [--reps R] [--phantoms N] [real.dcm ...]
-#include "core/data/Phantom.h"
+// processes, side by side in one run. Two sets: 224×224 12-bit images written as uncompressed
+// DICOM (the shape of a DICOM training set: small files, where the per-file overhead of
+// isolation shows most) and the real radiographs given on the command line (large, compressed).
+//   bench_decode_isolation [--threads T] [--reps R] [--images N] [real.dcm ...]
 #include "core/imaging/DecodeIsolation.h"
 #include "core/imaging/DicomWrite.h"
 #include "core/imaging/RadiographDecode.h"
@@ -17,6 +17,8 @@
 #include <filesystem>
 #include <string>
 #include <thread>
+
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -30,20 +32,19 @@ double median(std::vector<double> values)
     return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
-std::vector<std::string> writePhantomDicoms(const fs::path& folder, int count)
+/// 224×224 12-bit images: a different smooth gradient plus noise each.
+std::vector<std::string> writeSmallDicoms(const fs::path& folder, int count)
 {
     fs::create_directories(folder);
     std::vector<std::string> paths;
+    cv::RNG random(7);
     for (int i = 0; i < count; ++i) {
-        kg::PhantomSpec spec;
-        spec.grade = i % 5;
-        spec.seed = std::uint64_t(i) + 1;
-        const kg::PhantomImage phantom = kg::renderPhantom(spec);
-        cv::Mat eight(phantom.size, phantom.size, CV_8UC1, const_cast<std::uint8_t*>(phantom.pixels.data()));
-        cv::Mat twelve;
-        eight.convertTo(twelve, CV_16U, 4095.0 / 255.0);
-        paths.push_back((folder / ("knee" + std::to_string(i) + ".dcm")).string());
-        kg::writeDicomImage(paths.back(), twelve);
+        cv::Mat image(224, 224, CV_16UC1);
+        for (int y = 0; y < image.rows; ++y)
+            for (int x = 0; x < image.cols; ++x)
+                image.at<std::uint16_t>(y, x) = std::uint16_t((x * 9 + y * (i % 7 + 3) + random.uniform(0, 400)) % 4096);
+        paths.push_back((folder / ("image" + std::to_string(i) + ".dcm")).string());
+        kg::writeDicomImage(paths.back(), image);
     }
     return paths;
 }
@@ -84,7 +85,7 @@ void compare(const char* label, const std::vector<std::string>& paths, int threa
 
 int main(int argc, char** argv)
 {
-    int threads = 2, reps = 5, phantoms = 200;
+    int threads = 2, reps = 5, images = 200;
     std::vector<std::string> real;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -92,8 +93,8 @@ int main(int argc, char** argv)
             threads = std::atoi(argv[++i]);
         else if (arg == "--reps" && i + 1 < argc)
             reps = std::atoi(argv[++i]);
-        else if (arg == "--phantoms" && i + 1 < argc)
-            phantoms = std::atoi(argv[++i]);
+        else if (arg == "--images" && i + 1 < argc)
+            images = std::atoi(argv[++i]);
         else
             real.push_back(arg);
     }
@@ -102,9 +103,9 @@ int main(int argc, char** argv)
         return 1;
     }
     const fs::path folder = fs::temp_directory_path() / ("kg-bench-isolation-" + std::to_string(::getpid()));
-    const std::vector<std::string> knees = writePhantomDicoms(folder, phantoms);
+    const std::vector<std::string> small = writeSmallDicoms(folder, images);
     for (int t : {1, threads}) {
-        compare("224x224 12-bit DICOM phantoms", knees, t, reps, 3);
+        compare("224x224 12-bit DICOM", small, t, reps, 3);
         if (!real.empty())
             compare("real radiographs (given files)", real, t, reps, 1);
     }

@@ -3,7 +3,8 @@
 // loadRadiograph() as the application does, in isolated helpers. Counts how each ends:
 // decoded, refused with an error, helper crashed (caught), helper timed out (caught). Files
 // whose helper crashed are kept in --keep DIR for regression tests.
-//   decode_campaign [--cuts N] [--flips N] [--seed S] [--keep DIR] file...
+//   decode_campaign [--cuts N] [--flips N] [--seed S] [--keep DIR] [--verbose] file...
+// The files themselves are decoded too (as given).
 #include "core/imaging/DecodeIsolation.h"
 #include "core/imaging/Radiograph.h"
 #include "core/util/Error.h"
@@ -54,6 +55,7 @@ int main(int argc, char** argv)
     int cuts = 120, flips = 120;
     unsigned seed = 1;
     std::string keep;
+    bool verbose = false;
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -63,6 +65,8 @@ int main(int argc, char** argv)
             flips = std::atoi(argv[++i]);
         else if (arg == "--seed" && i + 1 < argc)
             seed = unsigned(std::atoi(argv[++i]));
+        else if (arg == "--verbose")
+            verbose = true;
         else if (arg == "--keep" && i + 1 < argc)
             keep = argv[++i];
         else
@@ -79,7 +83,7 @@ int main(int argc, char** argv)
     for (const std::string& file : files) {
         const std::vector<char> original = readBytes(file);
         const std::string stem = fs::path(file).stem().string(), extension = fs::path(file).extension().string();
-        std::vector<std::pair<std::string, std::vector<char>>> mutants;
+        std::vector<std::pair<std::string, std::vector<char>>> mutants{{"asis", original}};
         // Cuts: every 4th byte of the first 1 KiB (preamble, file meta, first elements), then
         // evenly over the rest.
         for (int c = 0; c < cuts; ++c) {
@@ -104,6 +108,8 @@ int main(int argc, char** argv)
                 ++tally.decoded;
             } catch (const kg::Error& e) {
                 const std::string message = e.what();
+                if (verbose)
+                    std::printf("%s\n", message.c_str());
                 if (message.find("crashed on this file") != std::string::npos) {
                     ++tally.crashed;
                     const auto signal = message.find("(signal");

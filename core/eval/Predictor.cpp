@@ -114,8 +114,12 @@ struct Predictor::Impl {
                     DecodedRadiograph decoded =
                         decodeRadiographBuffer(path, bytes.data(), bytes.size(), DecodeOutput::EightBit);
                     pending[i].decoded = decoded.eightBit;
+                    if (const std::string refusal = modalityRefusal(decoded.info); !refusal.empty())
+                        throw Error(path, refusal);
                     pending[i].bodyPartWarning = bodyPartWarning(decoded.info);
                     pending[i].fileWarnings = decoded.info.warnings;
+                    if (const std::string view = viewPositionWarning(decoded.info); !view.empty())
+                        pending[i].fileWarnings.push_back(view);
                     pending[i].input = preprocessToTensor(pending[i].decoded, loaded.meta.preprocessing);
                 } catch (const Error& e) {
                     errors[i] = e.what();

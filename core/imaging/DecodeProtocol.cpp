@@ -43,7 +43,7 @@ TransferEnd writeAll(int fd, const void* data, std::size_t size, Clock::time_poi
     while (size > 0) {
         if (const TransferEnd ready = waitReady(fd, POLLOUT, deadline); ready != TransferEnd::Done)
             return ready;
-        const ssize_t sent = ::send(fd, p, std::min<std::size_t>(size, 1 << 20), MSG_NOSIGNAL);
+        const ssize_t sent = ::send(fd, p, std::min<std::size_t>(size, 1 << 20), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (sent < 0) {
             if (errno == EINTR || errno == EAGAIN)
                 continue;
@@ -61,7 +61,7 @@ TransferEnd readAll(int fd, void* data, std::size_t size, Clock::time_point dead
     while (size > 0) {
         if (const TransferEnd ready = waitReady(fd, POLLIN, deadline); ready != TransferEnd::Done)
             return ready;
-        const ssize_t got = ::recv(fd, p, std::min<std::size_t>(size, 1 << 20), 0);
+        const ssize_t got = ::recv(fd, p, std::min<std::size_t>(size, 1 << 20), MSG_DONTWAIT);
         if (got == 0)
             return TransferEnd::Closed;
         if (got < 0) {
@@ -157,7 +157,9 @@ TransferEnd sendReply(int fd, const Reply& reply)
         if (!d.fullDepth.empty()) {
             header["fullDepthScale"] = d.fullDepth.scale;
             header["fullDepthOffset"] = d.fullDepth.offset;
-            const cv::Mat values(1, int(d.fullDepth.values.size()), CV_16UC1,
+            // Shaped as the image (width·height values, row-major), so each side stays small.
+            const int rows = d.info.height > 0 && d.fullDepth.values.size() % std::size_t(d.info.height) == 0 ? d.info.height : 1;
+            const cv::Mat values(rows, int(d.fullDepth.values.size() / std::size_t(rows)), CV_16UC1,
                                  const_cast<std::uint16_t*>(d.fullDepth.values.data()));
             images.emplace_back(Slot::FullDepth, values);
         }

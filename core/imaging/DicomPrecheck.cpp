@@ -6,6 +6,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcistrmb.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcostrmb.h>
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
@@ -65,7 +66,14 @@ DicomHeader checkDicomStructure(const std::string& path, const std::uint8_t* dat
     file.transferInit();
     const OFCondition read = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
     file.transferEnd();
-    if (read == EC_StreamNotifyClient || read == EC_PrematureSequDelimitationItem)
+    // DCMTK calls a cut file an "invalid stream": it is a cut when a sound file meta header was
+    // read and the parser then ran out of bytes (garbage also runs out, but has no such header).
+    OFString metaSyntax;
+    const bool soundMeta = file.getMetaInfo() &&
+                           file.getMetaInfo()->findAndGetOFString(DCM_TransferSyntaxUID, metaSyntax).good() &&
+                           DcmXfer(metaSyntax.c_str()).getXfer() != EXS_Unknown;
+    const bool ranOut = stream.tell() >= offile_off_t(size) || stream.eos();
+    if (read.bad() && soundMeta && (ranOut || read == EC_StreamNotifyClient || read == EC_PrematureSequDelimitationItem))
         throw Error(path, std::string("truncated DICOM file: it ends before its data is complete (DCMTK: ") +
                               read.text() + "); an interrupted copy or download?");
     if (read.bad())

@@ -65,6 +65,41 @@ std::string bodyPartWarning(const RadiographInfo& info)
            " (DICOM Body Part Examined), not a knee: a Kellgren–Lawrence grade of this image means nothing.";
 }
 
+std::string modalityRefusal(const RadiographInfo& info)
+{
+    struct Named {
+        const char* code;
+        const char* words;
+    };
+    // DICOM PS3.3 C.7.3.1.1.1 defined terms that are not projection radiographs.
+    static const Named kNotRadiographs[] = {
+        {"CT", "a CT image"}, {"MR", "an MR image"}, {"US", "an ultrasound image"}, {"NM", "a nuclear-medicine image"},
+        {"PT", "a PET image"}, {"RTDOSE", "an RT dose distribution"}, {"RTIMAGE", "an RT portal image"},
+        {"RTSTRUCT", "an RT structure set"}, {"RTPLAN", "an RT plan"}, {"SEG", "a segmentation"},
+        {"SR", "a structured report"}, {"MG", "a mammogram"}, {"IO", "an intra-oral dental radiograph"},
+        {"PX", "a panoramic dental radiograph"}, {"OP", "an ophthalmic photograph"}, {"OPT", "an ophthalmic OCT"},
+        {"XC", "an external-camera photograph"}, {"ES", "an endoscopy image"}, {"SM", "a slide-microscopy image"},
+        {"ECG", "an ECG"}, {"PR", "a presentation state"}, {"KO", "a key-object note"}, {"DOC", "a document"}};
+    for (const Named& named : kNotRadiographs)
+        if (info.modality == named.code)
+            return std::string("the file is ") + named.words + " (DICOM Modality " + named.code +
+                   "), not a knee radiograph: KneeGrade does not grade it";
+    return {};
+}
+
+std::string viewPositionWarning(const RadiographInfo& info)
+{
+    std::string view;
+    for (char c : info.viewPosition)
+        view += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (view.empty() || view == "AP" || view == "PA")
+        return {};
+    const bool lateral = view == "LAT" || view == "LL" || view == "RL" || view == "LLD" || view == "RLD";
+    return std::string("the file says it is ") + (lateral ? "a lateral view" : "a " + info.viewPosition + " view") +
+           " (DICOM View Position " + info.viewPosition +
+           "): Kellgren–Lawrence grades are defined on AP/PA views, so this grade is unreliable";
+}
+
 void to_json(nlohmann::json& json, const PatientIdentity& identity)
 {
     json = {{"name", identity.name},
@@ -97,6 +132,7 @@ void to_json(nlohmann::json& json, const RadiographInfo& info)
         json["modality"] = info.modality;
         json["bodyPart"] = info.bodyPart;
         json["laterality"] = info.laterality;
+        json["viewPosition"] = info.viewPosition;
         json["photometric"] = info.photometric;
         json["transferSyntax"] = info.transferSyntax;
         json["transferSyntaxName"] = info.transferSyntaxName;
@@ -141,6 +177,7 @@ void from_json(const nlohmann::json& json, RadiographInfo& info)
     info.modality = json.value("modality", none.modality);
     info.bodyPart = json.value("bodyPart", none.bodyPart);
     info.laterality = json.value("laterality", none.laterality);
+    info.viewPosition = json.value("viewPosition", none.viewPosition);
     info.photometric = json.value("photometric", none.photometric);
     info.transferSyntax = json.value("transferSyntax", none.transferSyntax);
     info.transferSyntaxName = json.value("transferSyntaxName", none.transferSyntaxName);

@@ -58,6 +58,7 @@ struct RadiographInfo {
     std::string modality;         ///< DICOM (0008,0060), e.g. "CR", "DX"
     std::string bodyPart;         ///< DICOM (0018,0015), e.g. "KNEE"
     std::string laterality;       ///< DICOM image laterality (0020,0062) or laterality (0020,0060)
+    std::string viewPosition;     ///< DICOM (0018,5101), e.g. "AP", "PA", "LAT"
     std::string photometric;      ///< DICOM photometric interpretation, e.g. "MONOCHROME1"
     std::string transferSyntax;   ///< DICOM transfer syntax UID
     std::string transferSyntaxName; ///< e.g. "JPEG 2000 Image Compression (Lossless Only)"
@@ -105,6 +106,15 @@ RadiographInfo inspectRadiograph(const std::string& path, const RadiographLoadOp
 /// Part Examined, e.g. CHEST): a KL grade of such an image means nothing. Empty for knees,
 /// legs and lower extremities, and when the file does not say (PNG, JPEG, most exports).
 std::string bodyPartWarning(const RadiographInfo& info);
+
+/// Plain words when the file says it is not a projection radiograph at all (DICOM Modality CT,
+/// MR, US, NM, PT, RTDOSE, RTIMAGE, SEG, SR, …): such an image must not be graded. Empty for
+/// CR, DX, RG, XA/RF, OT (secondary capture) and when the file does not say.
+std::string modalityRefusal(const RadiographInfo& info);
+
+/// Plain words when the file says it is a lateral or other non-frontal view (DICOM View
+/// Position): the Kellgren–Lawrence grade is defined on AP/PA views. Empty otherwise.
+std::string viewPositionWarning(const RadiographInfo& info);
 
 void to_json(nlohmann::json& json, const RadiographInfo& info);
 void from_json(const nlohmann::json& json, RadiographInfo& info);

@@ -332,7 +332,6 @@ private slots:
         QTest::addColumn<QString>("damage");
         QTest::newRow("headers and EOI, no scan data") << "noscan";
         QTest::newRow("scan data cut, EOI appended") << "cutscan";
-        QTest::newRow("junk before EOI") << "junk";
     }
 
     void damagedJpegIsRefused()
@@ -353,15 +352,38 @@ private slots:
         const std::vector<char> eoi = {char(0xFF), char(0xD9)};
         if (damage == "noscan")
             jpg.resize(scan);
-        else if (damage == "cutscan")
-            jpg.resize(scan + (jpg.size() - scan) / 3);
         else
-            jpg.resize(jpg.size() - 2), jpg.insert(jpg.end(), {0x12, 0x34, 0x56});
+            jpg.resize(scan + (jpg.size() - scan) / 3);
         jpg.insert(jpg.end(), eoi.begin(), eoi.end());
         const std::string path = tempPath(str(damage) + ".jpg");
         writeBytes(path, jpg);
         const std::string message = errorOf(path);
         QVERIFY2(message.find("damaged JPEG") != std::string::npos, message.c_str());
+    }
+
+    void damagedJpegLosslessDicomIsRefused_data()
+    {
+        QTest::addColumn<int>("start");  // fifths of the file
+        QTest::addColumn<int>("step");   // bytes between the ten flipped bytes
+        QTest::newRow("middle, 1000 apart") << 2 << 1000;
+        QTest::newRow("later, 777 apart") << 3 << 777;
+        QTest::newRow("near the end, 1500 apart") << 4 << 1500;
+    }
+
+    // Ten flipped bytes in the entropy-coded data of a JPEG-lossless CR: GDCM's libjpeg
+    // only prints "Corrupt JPEG data" and returns guessed pixels; the helper reads that line.
+    void damagedJpegLosslessDicomIsRefused()
+    {
+        QFETCH(int, start);
+        QFETCH(int, step);
+        std::vector<char> dcm = readBytes(realFile("RG2_JPLL.dcm"));
+        for (std::size_t k = 0; k < 10; ++k)
+            dcm[dcm.size() * std::size_t(start) / 5 + k * std::size_t(step)] ^= 0x55;
+        const std::string path = tempPath("jpll-flipped.dcm");
+        writeBytes(path, dcm);
+        const std::string message = errorOf(path);
+        QVERIFY2(message.find("damaged JPEG data in the pixel data (libjpeg: Corrupt JPEG data") != std::string::npos,
+                 message.c_str());
     }
 
     void intactJpegStillDecodes()

@@ -214,6 +214,35 @@ private slots:
         QVERIFY2(csv.str().find("multi-frame file (2 frames)") != std::string::npos, csv.str().c_str());
         QVERIFY2(csv.str().find("but the content is PNG") != std::string::npos, csv.str().c_str());
     }
+
+    // What the file says it is: a CT is refused, a lateral view is graded with a warning.
+    void modalityAndViewFromTheFile()
+    {
+        const cv::Mat image(64, 64, CV_16UC1, cv::Scalar(700));
+        const std::string ct = dir_.filePath(QStringLiteral("ct.dcm")).toStdString();
+        kg::DicomWriteOptions ctOptions;
+        ctOptions.modality = "CT";
+        kg::writeDicomImage(ct, image, ctOptions);
+        const std::string lateral = dir_.filePath(QStringLiteral("lateral.dcm")).toStdString();
+        kg::DicomWriteOptions lateralOptions;
+        lateralOptions.viewPosition = "LAT";
+        kg::writeDicomImage(lateral, image, lateralOptions);
+        const std::string frontal = dir_.filePath(QStringLiteral("frontal.dcm")).toStdString();
+        kg::writeDicomImage(frontal, image);  // DX, KNEE, AP
+
+        kg::Predictor predictor(options());
+        const auto predictions = predictor.predictFiles({ct, lateral, frontal});
+        QVERIFY(!predictions[0].ok());
+        QVERIFY2(predictions[0].error.find("is a CT image (DICOM Modality CT), not a knee radiograph") != std::string::npos,
+                 predictions[0].error.c_str());
+        QVERIFY2(predictions[1].ok(), predictions[1].error.c_str());
+        QCOMPARE(predictions[1].fileWarnings.size(), size_t(1));
+        QVERIFY2(predictions[1].fileWarnings[0].find("a lateral view (DICOM View Position LAT)") != std::string::npos,
+                 predictions[1].fileWarnings[0].c_str());
+        QVERIFY2(predictions[2].ok(), predictions[2].error.c_str());
+        QVERIFY(predictions[2].fileWarnings.empty());
+        QVERIFY(predictions[2].bodyPartWarning.empty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPredictor)

@@ -324,8 +324,15 @@ void PredictWorkspace::predictFile(const QString& path)
         } else {
             const bool keepOverlay = last_.path == path.toStdString() && !last_.heatmap.empty();
             view_->setImage(viewer.image, viewer.mapping);
-            if (const std::string warning = bodyPartWarning(viewer.info); !warning.empty()) {
-                anatomyWarning_->setText(QStringLiteral("⚠ ") + QString::fromStdString(warning));
+            // What the file says about itself, then what decoding noticed (first frame of many, …).
+            QStringList warnings;
+            for (const std::string& warning : {bodyPartWarning(viewer.info), viewPositionWarning(viewer.info)})
+                if (!warning.empty())
+                    warnings << QString::fromStdString(warning);
+            for (const std::string& warning : viewer.info.warnings)
+                warnings << QString::fromStdString(warning);
+            if (!warnings.isEmpty()) {
+                anatomyWarning_->setText(QStringLiteral("⚠ ") + warnings.join(QStringLiteral("\n⚠ ")));
                 anatomyWarning_->show();
             }
             if (keepOverlay)
