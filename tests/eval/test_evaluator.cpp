@@ -70,7 +70,11 @@ private slots:
                                         .arg(k)
                                         .arg(single.probabilities[k])
                                         .arg(p.probabilities[k])));
-            QCOMPARE(single.grade, p.predictedGrade);
+            // The same grade, unless two grades tie to within that rounding (then either may win).
+            const auto grade = [](int g) { return static_cast<size_t>(g); };
+            QVERIFY2(single.grade == p.predictedGrade ||
+                         std::abs(single.probabilities[grade(single.grade)] - single.probabilities[grade(p.predictedGrade)]) < 2e-5,
+                     qPrintable(QStringLiteral("grade %1 vs %2").arg(single.grade).arg(p.predictedGrade)));
         }
     }
 

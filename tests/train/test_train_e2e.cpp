@@ -42,6 +42,16 @@ QStringList trainArguments(const QString& data, const QString& run, int epochs)
             "--batch", "8", "--epochs", QString::number(epochs), "--device", "cpu", "--threads", "2", "--seed", "42"};
 }
 
+/// The epoch a checkpoint holds; 0 while there is none (or it is being replaced).
+int savedEpochOf(const std::string& checkpoint)
+{
+    try {
+        return readCheckpointMeta(checkpoint).state.at("epoch").get<int>();
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
 } // namespace
 
 class TestTrainE2e : public QObject {
@@ -151,13 +161,10 @@ void TestTrainE2e::killedRunResumesWithoutGaps()
     int savedEpoch = 0;
     while (savedEpoch < 2 && timer.elapsed() < 300000 && process.state() != QProcess::NotRunning) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        try {
-            savedEpoch = readCheckpointMeta(last).state.at("epoch").get<int>();
-        } catch (const std::exception&) {
-            // not written yet
-        }
+        savedEpoch = savedEpochOf(last);
     }
-    QCOMPARE(savedEpoch, 2);
+    // Usually 2; a test thread starved for a whole epoch sees a later one, which tests the same.
+    QVERIFY2(savedEpoch >= 2 && savedEpoch < epochs, qPrintable(QString("last.kgckpt holds epoch %1").arg(savedEpoch)));
     QVERIFY2(process.state() == QProcess::Running, "the run ended before it could be killed");
     process.kill();  // SIGKILL: no handler, no clean-up
     QVERIFY(process.waitForFinished());

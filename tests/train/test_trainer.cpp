@@ -283,23 +283,18 @@ void TestTrainer::resumeContinuesAsIfNeverStopped()
 
 void TestTrainer::cancellationWithinOneBatch()
 {
+    // Counted in batches, not seconds: how long a batch takes depends on the machine and its load.
     QTemporaryDir dir;
     TrainOptions o = tinyOptions(dir.path());
     o.epochs = 50;
     o.batchSize = 4;
     Trainer trainer(o, makeData(40, 4));
     std::atomic<int> batches{0};
-    std::atomic<double> batchSeconds{0};
     TrainingResult result;
     std::thread worker([&] {
-        auto last = std::chrono::steady_clock::now();
         result = trainer.run([&](const TrainingProgress& p) {
-            if (p.phase == TrainingProgress::Phase::Training) {
-                const auto now = std::chrono::steady_clock::now();
-                batchSeconds = std::max(batchSeconds.load(), std::chrono::duration<double>(now - last).count());
-                last = now;
+            if (p.phase == TrainingProgress::Phase::Training)
                 ++batches;
-            }
             return true;
         });
     });
@@ -307,11 +302,13 @@ void TestTrainer::cancellationWithinOneBatch()
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     const auto cancelledAt = std::chrono::steady_clock::now();
     trainer.cancel();
+    const int batchesAtCancel = batches.load();  // read after cancel(): at most the batch in flight follows
     worker.join();
     const double latency = std::chrono::duration<double>(std::chrono::steady_clock::now() - cancelledAt).count();
-    qInfo("cancel → run() returned in %.1f ms (slowest batch %.1f ms)", latency * 1e3, batchSeconds.load() * 1e3);
+    qInfo("cancel → run() returned in %.1f ms, %d batch(es) later", latency * 1e3, batches.load() - batchesAtCancel);
     QCOMPARE(result.status, TrainingResult::Status::Cancelled);
-    QVERIFY(latency < 1.0);
+    QVERIFY2(batches.load() - batchesAtCancel <= 1,
+             qPrintable(QString("%1 batches after cancel()").arg(batches.load() - batchesAtCancel)));
     QVERIFY(result.history.size() < 50);
 }
 
@@ -336,16 +333,23 @@ void TestTrainer::pauseBlocksBetweenBatches()
         });
     });
     const auto started = std::chrono::steady_clock::now();
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-    QCOMPARE(batches.load(), 0);  // blocked before its first batch
+    // However slowly the worker starts on a loaded machine, it reports the pause before any batch.
+    while (!sawPausedMessage.load() && std::chrono::steady_clock::now() - started < std::chrono::minutes(5))
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
     QVERIFY(sawPausedMessage.load());
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    QCOMPARE(batches.load(), 0);  // blocked before its first batch
     trainer.setPaused(false);
     worker.join();
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     QCOMPARE(result.status, TrainingResult::Status::Completed);
     QVERIFY(batches.load() > 0);
-    // Paused time is not counted as training time.
-    QVERIFY(result.history.front().durationSeconds < wall - 1.2);
+    // Paused time is not counted as training time: the epoch's duration leaves out the 2 s
+    // pause, however long the rest took. 1 s of margin: the trainer starts its pause clock
+    // just after it reports the pause, so only a worker stalled for over a second between
+    // the two could make the epoch look longer.
+    QVERIFY2(result.history.front().durationSeconds < wall - 1.0,
+             qPrintable(QString("epoch %1 s of %2 s in all").arg(result.history.front().durationSeconds).arg(wall)));
 }
 
 void TestTrainer::nanLossFailsAndKeepsLastGoodCheckpoint()
