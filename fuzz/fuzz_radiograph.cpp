@@ -23,12 +23,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kgfuzz::expectResultOrError("decodeRadiographBufferInProcess", [&] {
         const kg::DecodedRadiograph decoded = kg::decodeRadiographBufferInProcess("fuzz-input", data, size, outputs, options);
         // Touch the results so a decoder that hands back bad views is caught by ASan.
-        volatile std::uint64_t sum = 0;
+        volatile double sum = 0;
         for (const cv::Mat* image : {&decoded.native, &decoded.eightBit})
             if (!image->empty())
-                sum += std::uint64_t(cv::sum(*image)[0]);
+                sum = sum + cv::sum(*image)[0];
         if (!decoded.fullDepth.values.empty())
-            sum += decoded.fullDepth.values.front() + decoded.fullDepth.values.back();
+            sum = sum + decoded.fullDepth.values.front() + decoded.fullDepth.values.back();
         (void)sum;
     });
     return 0;

@@ -496,10 +496,55 @@ def keras_seeds(out_dir):
             written += 1
     # An HDF5 file that holds no Keras weights.
     import h5py
+    import numpy as np
     with h5py.File(os.path.join(out_dir, "plain.h5"), "w") as f:
         f.create_dataset("x", data=[1.0, 2.0])
         f.attrs["layer_names"] = [b"x"]
-    return written + 1
+    return written + 1 + small_keras_seeds(h5py, np, out_dir)
+
+
+def small_keras_seeds(h5py, np, out_dir):
+    """10-15 KB files with each structure the reader walks (fixed and variable-length string
+    attributes, legacy groups, model_weights, Keras 3 layers/vars): small inputs keep the
+    fuzzer fast, and what it finds in them stays small enough to keep as a regression file."""
+    vlen = h5py.string_dtype()
+
+    def strings(f, name, values, variable):
+        if variable:
+            f.attrs.create(name, values, dtype=vlen)
+        else:
+            f.attrs[name] = [v.encode() for v in values]
+
+    for variable in (True, False):
+        name = "small_legacy_%s.h5" % ("vlen" if variable else "fixed")
+        with h5py.File(os.path.join(out_dir, name), "w") as f:
+            strings(f, "layer_names", ["conv1_conv", "post_bn"], variable)
+            f.attrs["backend"] = "tensorflow" if variable else b"tensorflow"
+            f.attrs["keras_version"] = "2.13.1" if variable else b"2.13.1"
+            g = f.create_group("conv1_conv")
+            strings(g, "weight_names", ["conv1_conv/kernel:0", "conv1_conv/bias:0"], variable)
+            g.create_dataset("conv1_conv/kernel:0", data=np.ones((7, 7, 3, 4), np.float32))
+            g.create_dataset("conv1_conv/bias:0", data=np.zeros((4,), np.float32))
+            g = f.create_group("post_bn")
+            strings(g, "weight_names", ["post_bn/gamma:0", "post_bn/beta:0"], variable)
+            g.create_dataset("post_bn/gamma:0", data=np.ones((4,), np.float32))
+            g.create_dataset("post_bn/beta:0", data=np.zeros((4,), np.float32))
+    with h5py.File(os.path.join(out_dir, "small_keras3.weights.h5"), "w") as f:
+        f.create_group("vars")
+        layers = f.create_group("layers")
+        for layer in ("conv1_conv", "dense"):
+            variables = layers.create_group(layer).create_group("vars")
+            variables.create_dataset("0", data=np.ones((2, 2), np.float32))
+            variables.create_dataset("1", data=np.zeros((2,), np.float32))
+    with h5py.File(os.path.join(out_dir, "small_model_save.h5"), "w") as f:
+        f.attrs["keras_version"] = "2.13.1"
+        weights = f.create_group("model_weights")
+        strings(weights, "layer_names", ["dense"], True)
+        g = weights.create_group("dense")
+        strings(g, "weight_names", ["dense/kernel:0", "dense/bias:0"], True)
+        g.create_dataset("dense/kernel:0", data=np.ones((4, 16), np.float32))
+        g.create_dataset("dense/bias:0", data=np.zeros((16,), np.float32))
+    return 4
 
 
 def checkpoint_header(meta, version=1):

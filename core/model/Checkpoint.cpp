@@ -5,13 +5,12 @@
 #include "core/util/AtomicFile.h"
 #include "core/util/Error.h"
 #include "core/util/Hash.h"
+#include "core/util/RegularFile.h"
 
 #include <zlib.h>
 
 #include <chrono>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
 
 // File layout (little-endian):
 //   magic "KNEEGRADE-CKPT\n\0" | u32 format version
@@ -76,12 +75,11 @@ private:
 
 class Reader {
 public:
-    Reader(const std::string& path) : path_(path), in_(path, std::ios::binary)
+    Reader(const std::string& path)
+        : path_(path), file_(path, "checkpoint", "pass the .kgckpt file inside it (a training run folder holds "
+                                                 "best.kgckpt and last.kgckpt)"),
+          size_(file_.size())
     {
-        if (!in_)
-            throw Error(path, "cannot open the checkpoint for reading");
-        std::error_code ec;
-        size_ = std::filesystem::file_size(path, ec);
     }
     void bytes(void* data, size_t size, const char* what, Sha256* sha = nullptr)
     {
@@ -89,9 +87,9 @@ public:
             throw Error(path_, "truncated checkpoint: " + std::string(what) + " needs " + std::to_string(size) +
                                    " bytes at offset " + std::to_string(offset_) + " but the file ends at " +
                                    std::to_string(size_) + " (was the copy or save interrupted?)");
-        in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size));
-        if (!in_)
-            throw Error(path_, "read error in the checkpoint at offset " + std::to_string(offset_));
+        if (file_.read(data, size) != size)
+            throw Error(path_, "read error in the checkpoint at offset " + std::to_string(offset_) +
+                                   ": the file shrank while it was read");
         offset_ += size;
         crc_ = crc32_z(crc_, static_cast<const Bytef*>(data), size);
         if (sha)
@@ -128,7 +126,7 @@ public:
 
 private:
     std::string path_;
-    std::ifstream in_;
+    RegularFile file_;
     std::uint64_t size_ = 0;
     std::uint64_t offset_ = 0;
     uLong crc_ = crc32_z(0L, Z_NULL, 0);

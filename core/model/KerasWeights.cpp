@@ -3,6 +3,7 @@
 #include "core/model/ModelImpl.h"
 #include "core/util/Error.h"
 #include "core/util/Hash.h"
+#include "core/util/RegularFile.h"
 
 #include <hdf5.h>
 #include <nlohmann/json.hpp>
@@ -10,9 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <regex>
@@ -558,44 +557,59 @@ const OfficialKerasWeights* findOfficialKerasWeights(const std::string& md5)
     return nullptr;
 }
 
-KerasImportReport importKerasWeights(Model& model, const std::string& path, const KerasImportOptions& options)
-{
-    KerasImportReport report;
-    report.path = path;
-    {
-        std::ifstream in(path, std::ios::binary);
-        if (!in)
-            throw Error(path, std::string("cannot open the weights file: ") + std::strerror(errno));
-        char magic[8] = {};
-        in.read(magic, sizeof magic);
-        if (in.gcount() == 0)
-            throw Error(path, "the weights file is empty");
-        if (in.gcount() >= 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0)
-            throw Error(path, "is a zip archive (a Keras 3 .keras model?), not an HDF5 file: extract its "
-                              "model.weights.h5 and import that");
-    }
-    const OfficialKerasWeights* official = nullptr;
-    if (options.recogniseOfficial) {
-        report.md5 = md5FileHex(path);
-        official = findOfficialKerasWeights(report.md5);
-        if (official)
-            report.officialName = official->fileName;
-    }
+namespace {
 
-    SilenceHdf5Errors silence;
+/// The first bytes: an empty file or a zip (a Keras 3 .keras model) get their own message.
+void refuseEmptyOrZip(RegularFile& file)
+{
+    char magic[8] = {};
+    const size_t got = file.read(magic, sizeof magic);
+    if (got == 0)
+        throw Error(file.path(), "the weights file is empty");
+    if (got >= 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0)
+        throw Error(file.path(), "is a zip archive (a Keras 3 .keras model?), not an HDF5 file: extract its "
+                                 "model.weights.h5 and import that");
+}
+
+/// Opens the checked file (through its descriptor: HDF5 takes only a path) read-only.
+Handle openHdf5(const RegularFile& checked)
+{
+    const std::string& path = checked.path();
+    const std::string hdf5Path = checked.descriptorPath();
 #if H5_VERSION_GE(1, 12, 0)
-    const htri_t isHdf5 = H5Fis_accessible(path.c_str(), H5P_DEFAULT);
+    const htri_t isHdf5 = H5Fis_accessible(hdf5Path.c_str(), H5P_DEFAULT);
 #else
-    const htri_t isHdf5 = H5Fis_hdf5(path.c_str());
+    const htri_t isHdf5 = H5Fis_hdf5(hdf5Path.c_str());
 #endif
     if (isHdf5 <= 0) {
         hdf5Detail();
         throw Error(path, "is not an HDF5 file; Keras weights are .h5 files written by model.save_weights() or "
                           "downloaded by keras.applications");
     }
-    Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+    Handle file(H5Fopen(hdf5Path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
     if (!file.valid())
         throw Error(path, withDetail("cannot open the HDF5 file: it is damaged or truncated — an interrupted download?"));
+    return file;
+}
+
+} // namespace
+
+KerasImportReport importKerasWeights(Model& model, const std::string& path, const KerasImportOptions& options)
+{
+    KerasImportReport report;
+    report.path = path;
+    RegularFile checked(path, "weights", "pass the .h5 file inside it");
+    refuseEmptyOrZip(checked);
+    const OfficialKerasWeights* official = nullptr;
+    if (options.recogniseOfficial) {
+        report.md5 = md5FileHex(checked.descriptorPath());
+        official = findOfficialKerasWeights(report.md5);
+        if (official)
+            report.officialName = official->fileName;
+    }
+
+    SilenceHdf5Errors silence;
+    const Handle file = openHdf5(checked);
 
     const FileIndex index = indexFile(path, file.get());
     report.layout = index.layout;

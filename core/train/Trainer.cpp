@@ -1069,6 +1069,9 @@ Trainer Trainer::resume(const std::string& runDir, const ResumeOverrides& overri
     const std::string last = RunFiles::path(runDir, RunFiles::kLastCheckpoint);
     const std::string optionsPath = RunFiles::path(runDir, RunFiles::kOptions);
     TrainOptions options;
+    std::error_code ec;
+    if (fs::is_regular_file(runDir, ec))
+        throw Error(runDir, "is a file; a run is resumed from its folder (the one that holds last.kgckpt and options.json)");
     if (fs::exists(last)) {
         options = readCheckpointMeta(last).trainingOptions.get<TrainOptions>();
     } else if (fs::exists(optionsPath)) {

@@ -1,11 +1,11 @@
 #include "core/util/Hash.h"
 
 #include "core/util/Error.h"
+#include "core/util/RegularFile.h"
 
 #include <openssl/evp.h>
 
 #include <array>
-#include <fstream>
 #include <memory>
 
 namespace kg {
@@ -39,18 +39,11 @@ std::string digestHex(const EVP_MD* algorithm, Feed&& feed)
 
 std::string fileDigestHex(const EVP_MD* algorithm, const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(path, "cannot open the file for reading");
+    RegularFile file(path, "");  // a FIFO or a device would never end (or never start)
     return digestHex(algorithm, [&](auto update) {
         std::array<char, 1 << 16> buffer{};
-        while (in) {
-            in.read(buffer.data(), buffer.size());
-            if (in.gcount() > 0)
-                update(buffer.data(), static_cast<size_t>(in.gcount()));
-        }
-        if (in.bad())
-            throw Error(path, "read error while hashing the file");
+        for (size_t got = file.read(buffer.data(), buffer.size()); got > 0; got = file.read(buffer.data(), buffer.size()))
+            update(buffer.data(), got);
     });
 }
 

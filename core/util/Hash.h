@@ -7,7 +7,8 @@
 namespace kg {
 
 /// Lower-case hex digests. The file variants stream the file (any size) and throw
-/// kg::Error naming the file when it cannot be read.
+/// kg::Error naming the file when it cannot be read or is not a regular file (a folder,
+/// a named pipe: see RegularFile).
 std::string sha256Hex(std::string_view bytes);
 std::string sha256FileHex(const std::string& path);
 std::string md5FileHex(const std::string& path);

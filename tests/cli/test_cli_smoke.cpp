@@ -1,5 +1,6 @@
 // Smoke tests of the real kneegrade-cli binary: help, the `info` summary of the real
 // ResNet152V2, checkpoint inspection, and usage errors.
+#include "NamedPipe.h"
 #include "TestPaths.h"
 
 #include "core/model/Checkpoint.h"
@@ -101,6 +102,54 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(file) && r.err.contains("checkpoint"), qPrintable(r.err));
         QVERIFY2(!r.err.contains("Exception raised from"), qPrintable(r.err));
+    }
+
+    /// Every command that reads a checkpoint refuses a folder and a named pipe with a clear
+    /// message; a FIFO must not leave the command waiting for a writer.
+    void checkpoint_that_is_not_a_file_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("what");
+        for (const char* command : {"info", "predict", "evaluate", "calibrate"}) {
+            QTest::addRow("%s, folder", command) << command << "folder";
+            QTest::addRow("%s, named pipe", command) << command << "fifo";
+        }
+    }
+
+    void checkpoint_that_is_not_a_file()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, what);
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath(what == "folder" ? "run1" : "model.kgckpt");
+        if (what == "folder")
+            QVERIFY(QDir().mkpath(checkpoint));
+        else
+            QVERIFY(kgtest::makeNamedPipe(checkpoint.toStdString()));
+        const QString data = dir.filePath("data");
+        QVERIFY(QDir().mkpath(data + "/test") && QDir().mkpath(data + "/val"));
+        QStringList arguments{command, "--checkpoint", checkpoint};
+        if (command == "predict")
+            arguments << dir.filePath("knee.png");
+        if (command == "evaluate" || command == "calibrate")
+            arguments << "--data" << data;
+
+        const Result r = runCli(arguments);
+        QVERIFY2(r.exitCode == 1, qPrintable(QString("exit code %1 (-1: still running after 2 minutes); %2").arg(r.exitCode).arg(r.err)));
+        const QString expected = what == "folder" ? "is a folder, not a checkpoint file" : "is a named pipe (FIFO), not a checkpoint file";
+        QVERIFY2(r.err.contains("'" + checkpoint + "': " + expected), qPrintable(r.err));
+    }
+
+    void resume_of_a_file_names_the_folder_to_give()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("last.kgckpt");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        const Result r = runCli({"train", "--resume", file});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("'" + file + "': is a file; a run is resumed from its folder"), qPrintable(r.err));
     }
 };
 

@@ -5,10 +5,13 @@
 #include "core/util/AtomicFile.h"
 #include "core/util/Error.h"
 
+#include "NamedPipe.h"
+
 #include <QtTest>
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 using namespace kg;
 
@@ -161,6 +164,29 @@ private slots:
     {
         const std::string error = errorOf(path("does-not-exist.kgckpt"));
         QVERIFY2(error.find("does-not-exist.kgckpt") != std::string::npos, error.c_str());
+    }
+
+    void folder_is_refused_with_advice()
+    {
+        const std::string folder = path("run-folder");
+        std::filesystem::create_directories(folder);
+        const std::string error = errorOf(folder);
+        QVERIFY2(error.find("'" + folder + "': is a folder, not a checkpoint file") == 0, error.c_str());
+        QVERIFY2(error.find("best.kgckpt") != std::string::npos, error.c_str());  // what to pass instead
+        QVERIFY_THROWS_EXCEPTION(Error, readCheckpointMeta(folder));
+    }
+
+    void named_pipe_is_refused_at_once()
+    {
+        const std::string fifo = path("pipe.kgckpt");
+        QVERIFY(kgtest::makeNamedPipe(fifo));
+        for (const auto& read : {std::function<void()>([&] { loadCheckpoint(fifo); }),
+                                 std::function<void()>([&] { readCheckpointMeta(fifo); })}) {
+            const kgtest::PipeOutcome outcome = kgtest::readNamedPipe(read, fifo);
+            QVERIFY2(!outcome.blocked, "reading a FIFO blocked until a writer appeared");
+            QVERIFY2(outcome.error.find("'" + fifo + "': is a named pipe (FIFO), not a checkpoint file") == 0,
+                     outcome.error.c_str());
+        }
     }
 
     void architecture_mismatch_is_refused()

@@ -6,6 +6,7 @@
 #include "core/model/ModelImpl.h"
 #include "core/util/Error.h"
 
+#include "NamedPipe.h"
 #include "TestPaths.h"
 
 #include <QCryptographicHash>
@@ -286,6 +287,8 @@ private slots:
         QTest::newRow("text file") << "text" << QStringList{} << arch << "is not an HDF5 file";
         QTest::newRow("empty file") << "empty" << QStringList{} << arch << "the weights file is empty";
         QTest::newRow("no such file") << "absent" << QStringList{} << arch << "cannot open the weights file";
+        QTest::newRow("folder") << "folder" << QStringList{} << arch << "is a folder, not a weights file";
+        QTest::newRow("named pipe") << "fifo" << QStringList{} << arch << "is a named pipe (FIFO), not a weights file";
         QTest::newRow(".keras zip") << "zip" << QStringList{} << arch << "is a zip archive";
         QTest::newRow("truncated h5") << "truncate" << QStringList{"--arch", arch} << arch << "damaged or truncated";
         QTest::newRow("h5 without Keras weights") << "plain-h5" << QStringList{} << arch << "holds no Keras weights";
@@ -336,6 +339,10 @@ private slots:
             writeBytes({});
         } else if (kind == "zip") {
             writeBytes(QByteArray("PK\x03\x04", 4) + QByteArray(100, 'x'));
+        } else if (kind == "folder") {
+            QVERIFY(QDir().mkpath(file));
+        } else if (kind == "fifo") {
+            QVERIFY(kgtest::makeNamedPipe(file.toStdString()));
         } else if (kind == "plain-h5") {
             QProcess python;
             python.start(kgtest::python(), {"-c", "import h5py, sys; h5py.File(sys.argv[1], 'w').create_dataset('x', "
@@ -356,15 +363,24 @@ private slots:
         options.head.hiddenUnits = {16};
         Model model(options);
         const torch::Tensor before = snapshot(model);
-        try {
-            importKerasWeights(model, file.toStdString());
-            QFAIL("the file was accepted");
-        } catch (const Error& e) {
-            const QString message = QString::fromUtf8(e.what());
-            QVERIFY2(message.contains(expected), qPrintable(message));
-            QVERIFY2(message.startsWith("'" + file + "'"), qPrintable(message));  // names the file
-            QCOMPARE(QString::fromStdString(e.path()), file);
-        }
+        std::string path;
+        // On another thread with a watchdog: a reader that blocks on the FIFO fails, not hangs.
+        const kgtest::PipeOutcome outcome = kgtest::readNamedPipe(
+            [&] {
+                try {
+                    importKerasWeights(model, file.toStdString());
+                } catch (const Error& e) {
+                    path = e.path();
+                    throw;
+                }
+            },
+            file.toStdString());
+        QVERIFY2(!outcome.blocked, "the import blocked until a writer opened the FIFO");
+        const QString message = QString::fromUtf8(outcome.error.c_str());
+        QVERIFY2(!message.isEmpty(), "the file was accepted");
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QVERIFY2(message.startsWith("'" + file + "'"), qPrintable(message));  // names the file
+        QCOMPARE(QString::fromStdString(path), file);
         QVERIFY(torch::equal(before, snapshot(model)));  // a refused file leaves the model as it was
     }
 
