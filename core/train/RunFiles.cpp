@@ -15,6 +15,15 @@ std::string RunFiles::path(const std::string& runDir, const char* name)
     return runDir.empty() || runDir.back() == '/' ? runDir + name : runDir + "/" + name;
 }
 
+std::vector<std::string> removeInterruptedSaves(const std::string& runDir)
+{
+    std::vector<std::string> removed;
+    for (const char* name : RunFiles::kSavedAtomically)
+        for (std::string& path : removeStaleTemporaryFiles(RunFiles::path(runDir, name)))
+            removed.push_back(std::move(path));
+    return removed;
+}
+
 std::string historyCsv(const std::vector<EpochRecord>& history)
 {
     std::string text = "epoch,loss,accuracy,val_loss,val_accuracy,lr,seconds\n";

@@ -4,6 +4,7 @@
 // duplicate) and train.log (plain text lines the trainer appends).
 #include "core/train/Trainer.h"
 
+#include <array>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -18,9 +19,18 @@ struct RunFiles {
     static constexpr const char* kHistory = "history.csv";
     static constexpr const char* kOptions = "options.json";
     static constexpr const char* kLog = "train.log";
+    /// The files the trainer replaces atomically (writeFileAtomically): a run killed while
+    /// saving one of them leaves its temporary file behind.
+    static constexpr std::array<const char*, 5> kSavedAtomically = {kBestCheckpoint, kLastCheckpoint, kEarlyStoppingBest,
+                                                                    kHistory, kOptions};
     /// runDir + "/" + name.
     static std::string path(const std::string& runDir, const char* name);
 };
+
+/// Removes the temporary files that interrupted saves of RunFiles::kSavedAtomically left in
+/// `runDir` (see removeStaleTemporaryFiles) and returns their paths. Call it only while no
+/// other process trains in `runDir`.
+std::vector<std::string> removeInterruptedSaves(const std::string& runDir);
 
 /// "epoch,loss,accuracy,val_loss,val_accuracy,lr,seconds" and one line per record.
 std::string historyCsv(const std::vector<EpochRecord>& history);

@@ -378,6 +378,8 @@ private:
             throw Error(o_.runDir, "already holds a training run (last.kgckpt); resume it (kneegrade-cli train --resume) "
                                    "or choose another run folder");
         log_ = TrainLog(RunFiles::path(o_.runDir, RunFiles::kLog));
+        for (const std::string& removed : removeInterruptedSaves(o_.runDir))
+            log_.line("removed " + removed + ", left behind by an interrupted save");
         const RuntimeInfo runtime = configureRuntime(o_.runtime);  // on this thread: OpenMP threads are per thread
         cuda_ = resolvesToCuda(o_.runtime.device);
         device_ = cuda_ ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);

@@ -2,6 +2,8 @@
 
 #include "core/util/Error.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -23,19 +25,34 @@ void syncPath(const std::filesystem::path& path, bool directory)
     ::close(fd);
 }
 
+std::filesystem::path folderOf(const std::filesystem::path& target)
+{
+    return target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+}
+
+/// What every temporary file of `target` is named: "." + its name + ".tmp-" + digits.
+std::string temporaryPrefix(const std::filesystem::path& target) { return "." + target.filename().string() + ".tmp-"; }
+
+bool isTemporaryOf(const std::string& name, const std::string& prefix)
+{
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0)
+        return false;
+    return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(prefix.size()), name.end(),
+                       [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
 } // namespace
 
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write)
 {
     namespace fs = std::filesystem;
     const fs::path target(path);
-    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const fs::path folder = folderOf(target);
     std::error_code ec;
     fs::create_directories(folder, ec);
 
     std::random_device entropy;
-    const fs::path temporary =
-        folder / ("." + target.filename().string() + ".tmp-" + std::to_string(entropy()));
+    const fs::path temporary = folder / (temporaryPrefix(target) + std::to_string(entropy()));
     try {
         {
             std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
@@ -60,6 +77,25 @@ void writeFileAtomically(const std::string& path, const std::function<void(std::
 void writeFileAtomically(const std::string& path, std::string_view content)
 {
     writeFileAtomically(path, [&](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
+}
+
+std::vector<std::string> removeStaleTemporaryFiles(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const std::string prefix = temporaryPrefix(target);
+    std::vector<std::string> removed;
+    std::error_code ec;
+    for (fs::directory_iterator it(folderOf(target), ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code typeError;
+        if (!isTemporaryOf(it->path().filename().string(), prefix) || !it->is_regular_file(typeError) ||
+            it->is_symlink(typeError))
+            continue;
+        std::error_code removeError;
+        if (fs::remove(it->path(), removeError))
+            removed.push_back(it->path().string());
+    }
+    return removed;
 }
 
 } // namespace kg

@@ -3,6 +3,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg {
 
@@ -12,5 +13,11 @@ namespace kg {
 /// and leaves no temporary file behind.
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 void writeFileAtomically(const std::string& path, std::string_view content);
+
+/// Removes what interrupted writeFileAtomically(path) calls left behind (a process killed
+/// mid-write cannot clean up): the regular files beside `path` named "." + its file name +
+/// ".tmp-" + digits, and nothing else. Returns the paths it removed. Never throws; call it
+/// only when no other process can be writing `path`.
+std::vector<std::string> removeStaleTemporaryFiles(const std::string& path);
 
 } // namespace kg

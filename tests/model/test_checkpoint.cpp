@@ -9,6 +9,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -219,6 +220,32 @@ private slots:
                                              [](const auto& e) { return e.path().filename().string().find(".tmp-") != std::string::npos; });
         QCOMPARE(leftovers, 0);
         QVERIFY(files > 0);
+    }
+
+    void stale_temporary_files_are_removed()
+    {
+        // What a kill -9 mid-write leaves: "." + name + ".tmp-" + digits, beside the file.
+        QTemporaryDir dir;
+        const std::string target = (dir.path() + "/last.kgckpt").toStdString();
+        writeFileAtomically(target, std::string_view("whole"));
+        const QStringList stale{".last.kgckpt.tmp-0", ".last.kgckpt.tmp-4294967295"};
+        const QStringList others{".last.kgckpt.tmp-", ".last.kgckpt.tmp-1x", "last.kgckpt.tmp-1", ".best.kgckpt.tmp-1",
+                                 "x.last.kgckpt.tmp-1", ".last.kgckpt.tmp-1.part"};
+        for (const QString& name : stale + others)
+            writeAll((dir.path() + "/" + name).toStdString(), "partial");
+        QVERIFY(QDir(dir.path()).mkdir(".last.kgckpt.tmp-5"));
+        QVERIFY(QFile::link(dir.path() + "/last.kgckpt", dir.path() + "/.last.kgckpt.tmp-6"));
+
+        std::vector<std::string> removed = removeStaleTemporaryFiles(target);
+        std::sort(removed.begin(), removed.end());
+        QCOMPARE(removed, (std::vector<std::string>{(dir.path() + "/" + stale[0]).toStdString(),
+                                                    (dir.path() + "/" + stale[1]).toStdString()}));
+        for (const QString& name : others)
+            QVERIFY2(QFileInfo::exists(dir.path() + "/" + name), qPrintable(name));
+        QVERIFY(QFileInfo(dir.path() + "/.last.kgckpt.tmp-5").isDir());
+        QVERIFY(QFileInfo(dir.path() + "/.last.kgckpt.tmp-6").isSymLink());
+        QCOMPARE(readAll(target), std::string("whole"));
+        QVERIFY(removeStaleTemporaryFiles((dir.path() + "/no-such-folder/x").toStdString()).empty());
     }
 };
 

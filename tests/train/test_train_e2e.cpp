@@ -184,6 +184,49 @@ void TestTrainE2e::killedRunResumesWithoutGaps()
     const QString text = QString::fromUtf8(log.readAll());
     QCOMPARE(text.count("starting run"), 1);
     QCOMPARE(text.count("resuming run"), 1);
+    // Whatever save the kill interrupted, its temporary file is gone.
+    QVERIFY2(QDir(run.path()).entryList({"*.tmp-*"}, QDir::Files | QDir::Hidden).isEmpty(),
+             qPrintable(QDir(run.path()).entryList({"*.tmp-*"}, QDir::Files | QDir::Hidden).join(", ")));
+}
+
+void TestTrainE2e::failedSaveSummaryTellsWhatIsOnDisk()
+{
+    // The disk fills up mid-run. Stand-in: once an epoch is saved, the running process gets a
+    // file-size limit (prlimit) far below a checkpoint's size; kneegrade-cli ignores SIGXFSZ,
+    // so its writes fail with EFBIG as they would with ENOSPC. The summary must report the
+    // epoch last.kgckpt really holds, not the last one trained.
+    QTemporaryDir run;
+    const std::string runDir = run.path().toStdString();
+    const std::string last = RunFiles::path(runDir, RunFiles::kLastCheckpoint);
+    const int epochs = 30;
+    QProcess process;
+    process.start(kgtest::cliPath(), trainArguments(data_, run.path(), epochs) << "--image-size" << "32");
+    QVERIFY(process.waitForStarted());
+    QElapsedTimer timer;
+    timer.start();
+    while (savedEpochOf(last) < 1 && timer.elapsed() < 300000 && process.state() == QProcess::Running)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    QVERIFY2(process.state() == QProcess::Running, "the run ended before the disk could fill up");
+    rlimit limit{};
+    const auto pid = static_cast<pid_t>(process.processId());
+    QVERIFY(::prlimit(pid, RLIMIT_FSIZE, nullptr, &limit) == 0);
+    limit.rlim_cur = 64 * 1024;  // options.json, history.csv and train.log stay below
+    QVERIFY(::prlimit(pid, RLIMIT_FSIZE, &limit, nullptr) == 0);
+    QVERIFY(process.waitForFinished(300000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains("is the disk full?"), qPrintable(err));
+    const int saved = savedEpochOf(last);
+    QVERIFY2(saved >= 1 && saved < epochs, qPrintable(out));
+    QVERIFY2(out.contains(QString("last: epoch %1, ").arg(saved)), qPrintable(out));
+    QVERIFY2(out.contains(QString("epoch %1 was trained but not saved; --resume continues after epoch %2").arg(saved + 1).arg(saved)),
+             qPrintable(out));
+    const int best = savedEpochOf(RunFiles::path(runDir, RunFiles::kBestCheckpoint));
+    QVERIFY2(out.contains(QString("best: epoch %1, ").arg(best)), qPrintable(out));
+    QCOMPARE(static_cast<int>(readHistoryCsv(RunFiles::path(runDir, RunFiles::kHistory)).size()), saved);
 }
 
 void TestTrainE2e::ctrlCStopsCleanly()

@@ -130,6 +130,13 @@ private:
     int fromEpoch_ = 0;
 };
 
+void touch(const QString& path)
+{
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write("half a checkpoint");
+}
+
 } // namespace
 
 class TestTrainer : public QObject {
@@ -145,6 +152,7 @@ private slots:
     void pauseBlocksBetweenBatches();
     void nanLossFailsAndKeepsLastGoodCheckpoint();
     void hugeLearningRateFails();
+    void interruptedSavesAreRemoved();
     void earlyStoppingRestoresBestWeights();
     void twoPhaseUnfreezesOnlyTopStacks();
     void imbalanceStrategiesTrain_data();
@@ -381,6 +389,46 @@ void TestTrainer::hugeLearningRateFails()
     const QString message = QString::fromStdString(result.message);
     QVERIFY2(message.contains("NaN") || message.contains("infinite"), result.message.c_str());
     QVERIFY(message.contains("--lr"));
+}
+
+void TestTrainer::interruptedSavesAreRemoved()
+{
+    // kill -9 during a save leaves the save's temporary file (".last.kgckpt.tmp-<digits>",
+    // renamed into place only when complete). Starting or resuming a run in the folder removes
+    // those of the run's own files, and nothing else.
+    QTemporaryDir dir;
+    const QStringList stale{".last.kgckpt.tmp-3141592653", ".best.kgckpt.tmp-7", ".early-stopping-best.kgckpt.tmp-99",
+                            ".history.csv.tmp-42", ".options.json.tmp-1"};
+    const QStringList others{"last.kgckpt.tmp-5", ".last.kgckpt.tmp-", ".last.kgckpt.tmp-12a", ".last.kgckpt.tmp-1.bak",
+                             "my.last.kgckpt.tmp-1", ".notes.txt.tmp-1", ".train.log.tmp-3"};
+    for (const QString& name : stale + others)
+        touch(dir.filePath(name));
+    QVERIFY(QDir(dir.path()).mkdir(".best.kgckpt.tmp-8"));  // a folder, whatever its name, stays
+    auto check = [&](const char* when) {
+        for (const QString& name : stale)
+            QVERIFY2(!QFileInfo::exists(dir.filePath(name)), qPrintable(name + " survived " + when));
+        for (const QString& name : others)
+            QVERIFY2(QFileInfo::exists(dir.filePath(name)), qPrintable(name + " was removed " + when));
+        QVERIFY(QFileInfo(dir.filePath(".best.kgckpt.tmp-8")).isDir());
+    };
+
+    TrainOptions o = tinyOptions(dir.path());
+    o.epochs = 1;
+    const TrainingResult first = Trainer(o, makeData()).run();  // a new run where a killed one left files
+    QVERIFY2(first.status == TrainingResult::Status::Completed, first.message.c_str());
+    check("a new run");
+
+    for (const QString& name : stale)
+        touch(dir.filePath(name));
+    ResumeOverrides more;
+    more.epochs = 2;
+    const TrainingResult resumed = Trainer::resume(o.runDir, more, makeData()).run();
+    QVERIFY2(resumed.status == TrainingResult::Status::Completed, resumed.message.c_str());
+    QCOMPARE(resumed.history.size(), size_t{2});
+    check("resuming");
+    QFile log(dir.filePath(RunFiles::kLog));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(log.readAll()).count("left behind by an interrupted save"), 2 * stale.size());
 }
 
 void TestTrainer::earlyStoppingRestoresBestWeights()
