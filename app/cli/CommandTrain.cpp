@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -175,6 +176,30 @@ private:
     std::chrono::steady_clock::time_point lastDraw_{};
 };
 
+/// What best.kgckpt and last.kgckpt hold (read back from the files by the trainer): after a
+/// failed save (a full disk) that is an earlier epoch than the last one trained.
+void printSavedCheckpoints(std::ostream& out, const kg::TrainingResult& result)
+{
+    if (result.bestEpoch > 0)
+        out << "best: epoch " << result.bestEpoch << ", val_loss " << result.bestValLoss
+            << (result.bestCheckpoint.empty() ? "" : " → " + result.bestCheckpoint) << "\n";
+    if (result.history.empty())
+        return;
+    if (result.lastSavedEpoch == 0) {
+        out << "last: no checkpoint was saved\n";
+        return;
+    }
+    const auto saved = std::find_if(result.history.begin(), result.history.end(),
+                                    [&](const kg::EpochRecord& r) { return r.epoch == result.lastSavedEpoch; });
+    out << "last: epoch " << result.lastSavedEpoch;
+    if (saved != result.history.end())
+        out << ", val_accuracy " << saved->valAccuracy;
+    out << " → " << result.lastCheckpoint << "\n";
+    if (result.history.back().epoch > result.lastSavedEpoch)
+        out << "epoch " << result.history.back().epoch << " was trained but not saved; --resume continues after epoch "
+            << result.lastSavedEpoch << "\n";
+}
+
 double positive(const Args& args, const std::string& name, double fallback)
 {
     const double value = args.doubleValue(name, fallback);
@@ -289,14 +314,7 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
                          : result.status == Status::Cancelled    ? "interrupted"
                                                                  : "failed";
     (result.status == Status::Failed ? err : out) << status << ": " << result.message << "\n";
-    if (result.bestEpoch > 0)
-        out << "best: epoch " << result.bestEpoch << ", val_loss " << result.bestValLoss
-            << (result.bestCheckpoint.empty() ? "" : " → " + result.bestCheckpoint) << "\n";
-    if (!result.history.empty()) {
-        const auto& last = result.history.back();
-        out << "last: epoch " << last.epoch << ", val_accuracy " << last.valAccuracy
-            << (result.lastCheckpoint.empty() ? "" : " → " + result.lastCheckpoint) << "\n";
-    }
+    printSavedCheckpoints(out, result);
     switch (result.status) {
     case Status::Completed:
     case Status::EarlyStopped: return 0;

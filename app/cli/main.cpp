@@ -5,6 +5,7 @@
 #include "core/runtime/Runtime.h"
 #include "core/util/Error.h"
 
+#include <csignal>
 #include <iostream>
 
 namespace kgcli {
@@ -40,6 +41,9 @@ void printUsage(std::ostream& out)
 
 int main(int argc, char** argv)
 {
+    // Past a file-size limit (ulimit -f) a write fails with EFBIG, which the atomic saves
+    // report like a full disk and survive; the default SIGXFSZ would kill the run instead.
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         printUsage(std::cout);

@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 
 namespace kg {
 namespace {
@@ -1005,12 +1006,7 @@ private:
         result_.status = status;
         result_.message = text;
         result_.history = history_;
-        result_.bestEpoch = best_.bestEpoch();
-        result_.bestValLoss = best_.bestEpoch() > 0 ? best_.best() : 0.0;
-        if (!fs::exists(result_.bestCheckpoint))
-            result_.bestCheckpoint.clear();
-        if (!fs::exists(result_.lastCheckpoint))
-            result_.lastCheckpoint.clear();
+        recordSavedCheckpoints();
         log_.line(std::string(status == TrainingResult::Status::Failed ? "failed: " : "finished: ") + text);
         TrainingProgress p = base(Phase::Finished, completedEpochs_);
         p.message = text;
@@ -1018,6 +1014,38 @@ private:
         if (callback_)
             callback_(p);
         return result_;
+    }
+
+    /// What the checkpoint files hold, read back from them: a save that failed (a full disk)
+    /// left the previous file in place, and the result must not claim the newer epoch.
+    void recordSavedCheckpoints()
+    {
+        const std::optional<nlohmann::json> best = savedState(result_.bestCheckpoint);
+        const std::optional<nlohmann::json> last = savedState(result_.lastCheckpoint);
+        result_.bestEpoch = best_.bestEpoch();
+        result_.bestValLoss = best_.bestEpoch() > 0 ? best_.best() : 0.0;
+        if (o_.checkpoint.saveBest) {
+            result_.bestEpoch = best ? best->value("epoch", 0) : 0;
+            result_.bestValLoss = best ? best->value("val_loss", 0.0) : 0.0;
+        }
+        result_.lastSavedEpoch = last ? last->value("epoch", 0) : 0;
+        if (!best)
+            result_.bestCheckpoint.clear();
+        if (!last)
+            result_.lastCheckpoint.clear();
+    }
+
+    /// The training state a checkpoint file holds; nothing when there is no readable file.
+    static std::optional<nlohmann::json> savedState(const std::string& path)
+    {
+        std::error_code ec;
+        if (path.empty() || !fs::is_regular_file(path, ec))
+            return std::nullopt;
+        try {
+            return readCheckpointMeta(path).state;
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
     }
 
     detail::TrainerState& owner_;

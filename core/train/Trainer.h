@@ -37,11 +37,13 @@ struct TrainingProgress {
 struct TrainingResult {
     enum class Status { Completed, EarlyStopped, Cancelled, Failed } status = Status::Completed;
     std::string message;           ///< e.g. the NaN-loss explanation
-    std::vector<EpochRecord> history;
-    int bestEpoch = 0;
-    double bestValLoss = 0;
-    std::string bestCheckpoint;    ///< runDir/best.kgckpt
-    std::string lastCheckpoint;    ///< runDir/last.kgckpt (for --resume)
+    std::vector<EpochRecord> history;  ///< every epoch trained, including one whose checkpoints failed to save
+    int bestEpoch = 0;             ///< the epoch best.kgckpt holds, read back from the file (0: none);
+                                   ///< the best epoch seen when best checkpoints are not saved
+    double bestValLoss = 0;        ///< that epoch's val_loss
+    int lastSavedEpoch = 0;        ///< the epoch last.kgckpt holds, read back from the file (0: none)
+    std::string bestCheckpoint;    ///< runDir/best.kgckpt; empty when there is none
+    std::string lastCheckpoint;    ///< runDir/last.kgckpt (for --resume); empty when there is none
 };
 
 /// What a resumed run may change: only settings that do not alter what is computed.

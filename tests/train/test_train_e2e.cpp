@@ -13,6 +13,8 @@
 #include <csignal>
 #include <thread>
 
+#include <sys/resource.h>
+
 using namespace kg;
 
 namespace {
@@ -62,6 +64,7 @@ private slots:
     void helpAndUsageErrors();
     void learnsPhantomsFromScratch();
     void killedRunResumesWithoutGaps();
+    void failedSaveSummaryTellsWhatIsOnDisk();
     void ctrlCStopsCleanly();
 
 private:

@@ -12,8 +12,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <thread>
+
+#include <sys/resource.h>
 
 using namespace kg;
 
@@ -130,6 +133,40 @@ private:
     int fromEpoch_ = 0;
 };
 
+/// A stand-in for a full disk: lowers this process's file-size limit (RLIMIT_FSIZE) so that
+/// writes past `bytes` fail with EFBIG, as they would with ENOSPC (SIGXFSZ is ignored
+/// meanwhile). Both are restored when it goes out of scope.
+class FileSizeLimit {
+public:
+    FileSizeLimit()
+    {
+        ::getrlimit(RLIMIT_FSIZE, &saved_);
+        previousHandler_ = std::signal(SIGXFSZ, SIG_IGN);
+    }
+    ~FileSizeLimit()
+    {
+        ::setrlimit(RLIMIT_FSIZE, &saved_);
+        std::signal(SIGXFSZ, previousHandler_);
+    }
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+    void lowerTo(rlim_t bytes)
+    {
+        rlimit limit = saved_;
+        limit.rlim_cur = std::min(bytes, saved_.rlim_max);
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    }
+
+private:
+    rlimit saved_{};
+    void (*previousHandler_)(int) = SIG_DFL;
+};
+
+QStringList temporaryFiles(const QString& folder)
+{
+    return QDir(folder).entryList({"*.tmp-*"}, QDir::Files | QDir::Hidden);
+}
+
 void touch(const QString& path)
 {
     QFile file(path);
@@ -153,6 +190,7 @@ private slots:
     void nanLossFailsAndKeepsLastGoodCheckpoint();
     void hugeLearningRateFails();
     void interruptedSavesAreRemoved();
+    void failedSaveReportsWhatIsOnDisk();
     void earlyStoppingRestoresBestWeights();
     void twoPhaseUnfreezesOnlyTopStacks();
     void imbalanceStrategiesTrain_data();
@@ -429,6 +467,46 @@ void TestTrainer::interruptedSavesAreRemoved()
     QFile log(dir.filePath(RunFiles::kLog));
     QVERIFY(log.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(log.readAll()).count("left behind by an interrupted save"), 2 * stale.size());
+}
+
+void TestTrainer::failedSaveReportsWhatIsOnDisk()
+{
+    // The disk fills up while epoch 2 is saved: epoch 2 was trained, but the checkpoints on
+    // disk still hold epoch 1, whole — and that is what the result must report.
+    constexpr rlim_t kLimit = 64 * 1024;  // options.json, history.csv and train.log stay far below
+    QTemporaryDir dir;
+    TrainOptions o = tinyOptions(dir.path());
+    o.epochs = 3;
+    TrainingResult result;
+    {
+        FileSizeLimit limit;
+        result = Trainer(o, makeData()).run([&](const TrainingProgress& p) {
+            if (p.phase == TrainingProgress::Phase::EpochEnd && p.epoch == 1)
+                limit.lowerTo(kLimit);  // epoch 1 is saved by now
+            return true;
+        });
+    }
+    const std::string last = RunFiles::path(o.runDir, RunFiles::kLastCheckpoint);
+    const std::string best = RunFiles::path(o.runDir, RunFiles::kBestCheckpoint);
+    QVERIFY(std::filesystem::file_size(last) > kLimit);  // so epoch 2's checkpoint could not fit
+    QCOMPARE(result.status, TrainingResult::Status::Failed);
+    QVERIFY2(QString::fromStdString(result.message).contains("is the disk full?"), result.message.c_str());
+    QCOMPARE(result.history.size(), size_t{2});
+    QCOMPARE(readCheckpointMeta(last).state.at("epoch").get<int>(), 1);
+    QCOMPARE(result.lastSavedEpoch, 1);
+    QCOMPARE(result.lastCheckpoint, last);
+    QCOMPARE(readCheckpointMeta(best).state.at("epoch").get<int>(), 1);
+    QCOMPARE(result.bestEpoch, 1);
+    QCOMPARE(result.bestValLoss, result.history.front().valLoss);
+    QVERIFY2(temporaryFiles(dir.path()).isEmpty(), qPrintable(temporaryFiles(dir.path()).join(", ")));
+
+    // The checkpoints are whole: with space again the run resumes after epoch 1.
+    const TrainingResult resumed = Trainer::resume(o.runDir, {}, makeData()).run();
+    QVERIFY2(resumed.status == TrainingResult::Status::Completed, resumed.message.c_str());
+    QCOMPARE(resumed.history.size(), size_t{3});
+    QCOMPARE(resumed.history[1].epoch, 2);
+    QCOMPARE(resumed.lastSavedEpoch, 3);
+    QCOMPARE(readHistoryCsv(RunFiles::path(o.runDir, RunFiles::kHistory)).size(), size_t{3});
 }
 
 void TestTrainer::earlyStoppingRestoresBestWeights()
