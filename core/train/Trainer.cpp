@@ -7,6 +7,7 @@
 #include "core/model/ModelImpl.h"
 #include "core/runtime/Runtime.h"
 #include "core/train/Callbacks.h"
+#include "core/train/DatasetChecks.h"
 #include "core/train/FeatureCache.h"
 #include "core/train/RunFiles.h"
 #include "core/train/Sampling.h"
@@ -398,30 +399,8 @@ private:
                 return false;
         }
 
-        if (!owner_.data) {
-            if (!message(Phase::Preparing, "scanning " + o_.dataRoot))
-                return false;
-            ScanOptions scan;
-            scan.seed = o_.seed;
-            DatasetSplits splits = scanDataset(o_.dataRoot, scan);
-            if (splits.train.empty())
-                throw Error(o_.dataRoot, "the dataset has no training images (expected train/<grade>/*.png)");
-            if (splits.val.empty())
-                throw Error(o_.dataRoot, "the dataset has no validation images (val/ is empty and train is too small to split)");
-            log_.line("dataset " + splits.root + ": " + std::to_string(splits.train.size()) + " train, " +
-                      std::to_string(splits.val.size()) + " val images" + (splits.valSplitFromTrain ? " (val split off train by patient)" : ""));
-            LoaderOptions loader;
-            loader.workers = o_.loaderWorkers;
-            loader.seed = o_.seed;
-            loader.augmentation.horizontalFlip = o_.augment.flip;
-            loader.augmentation.rotate = o_.augment.rotation > 0;
-            loader.augmentation.rotationFactor = o_.augment.rotation;
-            loader.augmentation.zoom = o_.augment.zoom > 0;
-            loader.augmentation.zoomFactor = o_.augment.zoom;
-            loader.augmentation.translate = o_.augment.translation > 0;
-            loader.augmentation.translationFactor = o_.augment.translation;
-            owner_.data = std::make_shared<FolderTrainingData>(std::move(splits), loader, o_.preprocessing);
-        }
+        if (!owner_.data && !loadDataset())
+            return false;
         data_ = owner_.data;
         if (data_->trainGrades().empty() || data_->validationSize() == 0)
             throw Error("training needs at least one training and one validation image");
@@ -514,6 +493,37 @@ private:
                   toString(o_.mode) + ", image size " + std::to_string(o_.preprocessing.imageSize) + ", batch " +
                   std::to_string(o_.batchSize) + ", " + std::to_string(grades_.size()) + " train / " +
                   std::to_string(data_->validationSize()) + " val images, dataset manifest " + manifest_);
+        return true;
+    }
+
+    /// Scans options.dataRoot, refuses a dataset that cannot be trained on and warns about
+    /// what the dataset report would warn about. False when cancelled.
+    bool loadDataset()
+    {
+        if (!message(Phase::Preparing, "scanning " + o_.dataRoot))
+            return false;
+        ScanOptions scan;
+        scan.seed = o_.seed;
+        DatasetSplits splits = scanDataset(o_.dataRoot, scan);
+        checkTrainable(splits);
+        for (const std::string& warning : trainingWarnings(splits)) {
+            log_.line("warning: " + warning);
+            if (!message(Phase::Preparing, "warning: " + warning))
+                return false;
+        }
+        log_.line("dataset " + splits.root + ": " + std::to_string(splits.train.size()) + " train, " +
+                  std::to_string(splits.val.size()) + " val images" + (splits.valSplitFromTrain ? " (val split off train by patient)" : ""));
+        LoaderOptions loader;
+        loader.workers = o_.loaderWorkers;
+        loader.seed = o_.seed;
+        loader.augmentation.horizontalFlip = o_.augment.flip;
+        loader.augmentation.rotate = o_.augment.rotation > 0;
+        loader.augmentation.rotationFactor = o_.augment.rotation;
+        loader.augmentation.zoom = o_.augment.zoom > 0;
+        loader.augmentation.zoomFactor = o_.augment.zoom;
+        loader.augmentation.translate = o_.augment.translation > 0;
+        loader.augmentation.translationFactor = o_.augment.translation;
+        owner_.data = std::make_shared<FolderTrainingData>(std::move(splits), loader, o_.preprocessing);
         return true;
     }
 
