@@ -1,6 +1,7 @@
 #include "Args.h"
 #include "Commands.h"
 
+#include "core/imaging/DecodeIsolation.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/KerasWeights.h"
 #include "core/model/Model.h"
@@ -65,7 +66,10 @@ int runInfo(const Argv& argv, std::ostream& out, std::ostream& err)
 
     out << "KneeGrade " << runtime.kneegradeVersion << " · LibTorch " << runtime.torchVersion << " · OpenCV "
         << runtime.opencvVersion << "\n"
-        << "device: " << runtime.deviceName << " · threads: " << runtime.threads << " · BLAS: " << runtime.blas << "\n\n";
+        << "device: " << runtime.deviceName << " · threads: " << runtime.threads << " · BLAS: " << runtime.blas << "\n";
+    const std::string decoder = kg::decoderHelperPath();
+    out << "isolated decoder (DICOM, TIFF): " << (decoder.empty() ? "NOT FOUND: DICOM and TIFF files will be refused" : decoder)
+        << "\n\n";
     out << "architecture: " << kg::architectureName(options.backbone) << "\n";
     out << std::left << std::setw(16) << "layer" << std::setw(26) << "type" << std::setw(18) << "output" << std::right
         << std::setw(12) << "params" << "\n";

@@ -129,7 +129,10 @@ DicomHeader checkDicomStructure(const std::string& path, const std::uint8_t* dat
             throw Error(path, "truncated DICOM file: the pixel data has " + std::to_string(pixelData->getLength()) +
                                   " bytes, one frame needs " + std::to_string(expected));
     }
-    header.canonical = rewritten(path, file, xfer.getXfer());
+    // A deflated data set is written out inflated: GDCM asserts on some deflated files that
+    // DCMTK reads well, and the pixel data of such files is never compressed.
+    const E_TransferSyntax written = xfer.getXfer() == EXS_DeflatedLittleEndianExplicit ? EXS_LittleEndianExplicit : xfer.getXfer();
+    header.canonical = rewritten(path, file, written);
     return header;
 }
 

@@ -46,11 +46,13 @@ BackboneOptions parseArchitecture(const std::string& spec)
         } catch (const std::exception&) {
             throw Error("architecture '" + spec + "': '" + filters + "' is not a filter count");
         }
-        if (backbone.blocksPerStack.size() != 4 || backbone.baseFilters < 1)
-            throw Error("architecture '" + spec + "': expected resnetv2:B1,B2,B3,B4:F, e.g. resnetv2:1,1,1,1:8");
+        // Bounds well above ResNet152V2 (3,8,36,3 blocks, 64 filters), so a damaged name cannot
+        // ask for a network of terabytes.
+        if (backbone.blocksPerStack.size() != 4 || backbone.baseFilters < 1 || backbone.baseFilters > 512)
+            throw Error("architecture '" + spec + "': expected resnetv2:B1,B2,B3,B4:F with 1 ≤ F ≤ 512, e.g. resnetv2:1,1,1,1:8");
         for (int blocks : backbone.blocksPerStack)
-            if (blocks < 1)
-                throw Error("architecture '" + spec + "': every stack needs at least one block");
+            if (blocks < 1 || blocks > 100)
+                throw Error("architecture '" + spec + "': every stack needs 1 to 100 blocks");
     } else {
         throw Error("unknown architecture '" + spec +
                     "': use resnet152v2, resnet101v2, resnet50v2, resnetv2-small, resnetv2-tiny or resnetv2:B1,B2,B3,B4:F");
@@ -101,6 +103,25 @@ Pooling parsePooling(const std::string& text)
     throw Error("unknown pooling '" + text + "': use avg, max or none");
 }
 
+namespace {
+
+/// Options read from a file (a checkpoint) are untrusted: out-of-range values become a
+/// kg::Error here instead of a LibTorch error (or a huge allocation) when the model is built.
+void validate(const HeadOptions& head)
+{
+    if (!(head.dropout >= 0.0 && head.dropout < 1.0))
+        throw Error("head dropout " + std::to_string(head.dropout) + " is outside 0 ≤ p < 1");
+    if (head.numClasses < 2 || head.numClasses > 1000)
+        throw Error("head num_classes " + std::to_string(head.numClasses) + " is outside 2..1000");
+    if (head.hiddenUnits.size() > 16)
+        throw Error("head has " + std::to_string(head.hiddenUnits.size()) + " hidden layers (at most 16)");
+    for (int units : head.hiddenUnits)
+        if (units < 1 || units > 65536)
+            throw Error("head hidden layer of " + std::to_string(units) + " units is outside 1..65536");
+}
+
+} // namespace
+
 void to_json(nlohmann::json& json, const ModelOptions& options)
 {
     json = nlohmann::json{
@@ -126,6 +147,7 @@ void from_json(const nlohmann::json& json, ModelOptions& options)
     options.head.dropout = head.value("dropout", 0.2);
     options.head.numClasses = head.value("num_classes", 5);
     options.seed = json.value("seed", std::uint64_t{42});
+    validate(options.head);
 }
 
 void to_json(nlohmann::json& json, const PreprocessOptions& options)
