@@ -1,10 +1,16 @@
 // Loader throughput: 224×224 gray PNG phantoms → decode → all four augmentations → x/127.5 − 1
 // → 16×3×224×224 float batches, as training consumes them. Prints the median images/s of
 // several epochs for a few configurations.
-//   bench_loader [--images N] [--epochs E] [--workers W] [--dir DIR]
+//   bench_loader [--images N] [--epochs E] [--workers W] [--dir DIR] [--dicom 1]
+// --dicom 1 also writes the phantoms as 12-bit DICOM and compares the training configuration
+// with DICOM decoded in this process and in isolated kneegrade-decoder helpers.
 #include "core/data/Loader.h"
+#include "core/imaging/DecodeIsolation.h"
+#include "core/imaging/DicomWrite.h"
 #include "core/data/Phantom.h"
 #include "core/runtime/Runtime.h"
+
+#include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -35,6 +41,24 @@ double median(std::vector<double> values)
     std::sort(values.begin(), values.end());
     const size_t n = values.size();
     return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+/// The same images as 12-bit DICOM files (once) in `folder`.
+std::vector<kg::DatasetItem> asDicom(const std::vector<kg::DatasetItem>& items, const fs::path& folder)
+{
+    fs::create_directories(folder);
+    std::vector<kg::DatasetItem> dicoms;
+    for (const auto& item : items) {
+        kg::DatasetItem dicom = item;
+        dicom.path = (folder / (fs::path(item.path).stem().string() + "-" + std::to_string(item.grade) + ".dcm")).string();
+        if (!fs::exists(dicom.path)) {
+            cv::Mat twelve;
+            cv::imread(item.path, cv::IMREAD_GRAYSCALE).convertTo(twelve, CV_16U, 4095.0 / 255.0);
+            kg::writeDicomImage(dicom.path, twelve);
+        }
+        dicoms.push_back(dicom);
+    }
+    return dicoms;
 }
 
 struct Measured {
@@ -74,6 +98,7 @@ Measured measure(const std::vector<kg::DatasetItem>& items, const kg::LoaderOpti
 int main(int argc, char** argv)
 {
     int images = 1024, epochs = 5, workers = 0;
+    bool dicom = false;
     std::string dir;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
@@ -81,6 +106,7 @@ int main(int argc, char** argv)
         else if (flag == "--epochs") epochs = std::atoi(argv[i + 1]);
         else if (flag == "--workers") workers = std::atoi(argv[i + 1]);
         else if (flag == "--dir") dir = argv[i + 1];
+        else if (flag == "--dicom") dicom = std::atoi(argv[i + 1]) != 0;
     }
     const kg::RuntimeInfo runtime = kg::configureRuntime({});
     const fs::path root = dir.empty() ? fs::temp_directory_path() / ("kneegrade-bench-loader-" + std::to_string(images)) : fs::path(dir);
@@ -121,6 +147,23 @@ int main(int argc, char** argv)
         std::printf("%-46s %8d %12.0f %6.0f..%-6.0f %12.0f\n", config.name, config.workers, median(m.rates),
                     *std::min_element(m.rates.begin(), m.rates.end()), *std::max_element(m.rates.begin(), m.rates.end()),
                     median(m.cpuPerImageUs));
+    }
+    if (dicom) {
+        const auto dicomItems = asDicom(items, root / "dicom");
+        kg::LoaderOptions options;
+        options.batchSize = 16;
+        options.workers = all;
+        options.shuffle = true;
+        options.augment = true;
+        std::vector<double> inProcess, isolated;
+        for (int rep = 0; rep < 3; ++rep) {  // interleaved: load drift hits both alike
+            kg::configureRadiographDecoding({kg::DecodeIsolation::InProcess, all, {}});
+            inProcess.push_back(median(measure(dicomItems, options, epochs).rates));
+            kg::configureRadiographDecoding({kg::DecodeIsolation::UntrustedFormats, all, {}});
+            isolated.push_back(median(measure(dicomItems, options, epochs).rates));
+        }
+        std::printf("\nDICOM 224×224 12-bit, train configuration, %d workers: in-process %.0f img/s, isolated %.0f img/s, "
+                    "isolated/in-process %.2f\n", all, median(inProcess), median(isolated), median(isolated) / median(inProcess));
     }
     double load[3] = {0, 0, 0};
     if (FILE* f = std::fopen("/proc/loadavg", "r")) {

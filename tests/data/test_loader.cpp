@@ -238,10 +238,13 @@ private slots:
         });
         loader.startEpoch(0);
         QVERIFY(loader.next().has_value());
+        // It works ahead (however slow the machine is today)…
+        for (int waited = 0; decoded.load() < 2 * 4 && waited < 60000; waited += 10)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        QVERIFY2(decoded.load() >= 2 * 4, qPrintable(QString::number(decoded.load())));
+        // …but never more than one batch consumed + two ahead, however long it is given.
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
-        // One batch consumed + at most two ahead.
         QVERIFY2(decoded.load() <= 3 * 4, qPrintable(QString::number(decoded.load())));
-        QVERIFY(decoded.load() >= 2 * 4);   // and it does work ahead
         // Abandoning an epoch half-way is fine.
         const EpochData next = runEpoch(loader, 1);
         QCOMPARE(next.indices.size(), size_t(kImages));
