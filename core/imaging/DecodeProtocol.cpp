@@ -17,6 +17,12 @@ constexpr std::uint32_t kMaxJsonBytes = 16u << 20;   // info with every warning 
 
 enum class Slot : std::uint32_t { Native = 0, EightBit = 1, FullDepth = 2 };
 
+/// File names and DICOM strings need not be UTF-8 (Latin-1 is common): replaced, never thrown.
+std::string textOf(const nlohmann::json& json)
+{
+    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 /// Waits until `fd` is ready for `events` or the deadline passes.
 TransferEnd waitReady(int fd, short events, Clock::time_point deadline)
 {
@@ -110,7 +116,7 @@ TransferEnd writeMat(int fd, Slot slot, const cv::Mat& image, Clock::time_point 
 TransferEnd sendRequest(int fd, const Request& request, Clock::time_point deadline)
 {
     const std::string json =
-        nlohmann::json{{"path", request.path}, {"outputs", int(request.outputs)}, {"options", request.options}}.dump();
+        textOf(nlohmann::json{{"path", request.path}, {"outputs", int(request.outputs)}, {"options", request.options}});
     KG_TRANSFER(writeValue(fd, kRequestMagic, deadline));
     KG_TRANSFER(writeValue(fd, std::uint32_t(json.size()), deadline));
     KG_TRANSFER(writeValue(fd, std::uint64_t(request.size), deadline));
@@ -164,7 +170,7 @@ TransferEnd sendReply(int fd, const Reply& reply)
             images.emplace_back(Slot::FullDepth, values);
         }
     }
-    const std::string json = header.dump();
+    const std::string json = textOf(header);
     KG_TRANSFER(writeValue(fd, kReplyMagic, forever));
     KG_TRANSFER(writeValue(fd, std::uint32_t(json.size()), forever));
     KG_TRANSFER(writeValue(fd, std::uint32_t(images.size()), forever));

@@ -226,15 +226,23 @@ DecodedRadiograph DecoderPool::decode(const std::string& path, const char* forma
     for (int attempt = 0; attempt < 2; ++attempt) {
         Helper helper = impl_->acquire(path);
         const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(timeout);
-        TransferEnd end = sendRequest(helper.fd, request, deadline);
+        TransferEnd end = TransferEnd::Failed;
+        try {
+            end = sendRequest(helper.fd, request, deadline);
+        } catch (const std::exception&) {
+        }
         if (end == TransferEnd::Closed && attempt == 0) {  // it was gone before it saw this file
             impl_->describeDeath(helper, formatName);
             impl_->release(helper);
             continue;
         }
         Reply reply;
-        if (end == TransferEnd::Done)
-            end = receiveReply(helper.fd, reply, std::size_t(options.limits.memoryBudgetBytes) * 2, deadline);
+        try {
+            if (end == TransferEnd::Done)
+                end = receiveReply(helper.fd, reply, std::size_t(options.limits.memoryBudgetBytes) * 2, deadline);
+        } catch (const std::exception&) {  // an answer we cannot hold or parse: the helper is not trusted again
+            end = TransferEnd::Failed;
+        }
         switch (end) {
         case TransferEnd::Done:
             impl_->release(helper);

@@ -211,6 +211,20 @@ private slots:
         QCOMPARE(refused.load(), 4);  // 966.dcm, four times
     }
 
+    // File names and DICOM strings are bytes, often Latin-1: they cross to the helper and back.
+    void nonUtf8NamesAndTagsCrossTheBoundary()
+    {
+        const std::string path = tempPath("genou-\xe9t\xe9.dcm");  // Latin-1 "é" in the name
+        kg::DicomWriteOptions options;
+        options.bodyPart = "GENOU \xc9";                             // and in Body Part Examined
+        kg::writeDicomImage(path, cv::Mat(32, 32, CV_16UC1, cv::Scalar(300)), options);
+        const kg::Radiograph radiograph = kg::loadRadiograph(path);
+        QCOMPARE(radiograph.width, 32);
+        QVERIFY(radiograph.info.bodyPart.rfind("GENOU ", 0) == 0);
+        const std::string missing = tempPath("absent-\xe9.dcm");
+        QVERIFY(errorOf(missing).find("does not exist") != std::string::npos);
+    }
+
     // ---- limits from declared sizes -------------------------------------------------------
 
     void declaredSizeOverTheLimit_data()
