@@ -38,7 +38,7 @@ struct Helper {
 std::string signalName(int signal)
 {
     switch (signal) {
-    case SIGABRT: return "SIGABRT, an assertion in the decoder";
+    case SIGABRT: return "SIGABRT: the decoder aborted, on a failed assertion or on memory corruption it detected";
     case SIGSEGV: return "SIGSEGV, an invalid memory access";
     case SIGBUS: return "SIGBUS";
     case SIGFPE: return "SIGFPE, an arithmetic fault";
