@@ -225,6 +225,28 @@ private slots:
         QVERIFY(errorOf(missing).find("does not exist") != std::string::npos);
     }
 
+    // Fuzz findings (tests/fuzz/regressions) as a user meets them: one clear error each.
+    void fuzzFindingsGiveClearErrors_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("DCMTK 4 GiB element") << "dicom-dcmtk-4gib-element.dcm" << "declares more data than the memory budget";
+        QTest::newRow("GDCM JPEG 2000 heap overflow") << "dicom-j2k-gdcm-heap-overflow.dcm" << "crashed on this file (signal";
+        QTest::newRow("deflated data set") << "dicom-deflated-gdcm-assert.dcm" << "";  // decodes since it is inflated
+    }
+
+    void fuzzFindingsGiveClearErrors()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        const std::string path = str(kgtest::sourceDir() + "/tests/fuzz/regressions/radiograph/" + file);
+        const std::string message = errorOf(path);
+        if (expected.isEmpty())
+            QCOMPARE(QString::fromStdString(message), QString("NO ERROR"));
+        else
+            QVERIFY2(QString::fromStdString(message).contains(expected), message.c_str());
+    }
+
     // ---- limits from declared sizes -------------------------------------------------------
 
     void declaredSizeOverTheLimit_data()
