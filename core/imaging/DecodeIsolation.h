@@ -4,7 +4,7 @@
 // aborts, crashes, hangs or runs out of memory on a malformed file costs that file only: it
 // becomes a kg::Error ("the DICOM decoder crashed on this file (signal 6, SIGABRT)") and the
 // helper is restarted. PNG, JPEG and BMP are decoded in-process after their headers are
-// checked against DecodeLimits (their decoders report damage as errors; see RELIABILITY.md).
+// checked against DecodeLimits (their decoders report damage as errors; docs/RELIABILITY.md).
 #include <cstdint>
 #include <string>
 
