@@ -76,7 +76,7 @@ DicomHeader checkDicomStructure(const std::string& path, const std::uint8_t* dat
     if (read.bad() && soundMeta && (ranOut || read == EC_StreamNotifyClient || read == EC_PrematureSequDelimitationItem))
         throw Error(path, std::string("truncated DICOM file: it ends before its data is complete (DCMTK: ") +
                               read.text() + "); an interrupted copy or download?");
-    if (read == EC_MemoryExhausted)  // DCMTK allocates an element's declared length before reading it
+    if (read == EC_MemoryExhausted && soundMeta)  // DCMTK allocates an element's declared length before reading it
         throw Error(path, std::string("damaged DICOM file: an element declares more data than the memory budget "
                                       "allows, a damaged length (DCMTK: ") + read.text() + ")");
     if (read.bad())

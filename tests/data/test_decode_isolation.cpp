@@ -230,7 +230,8 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("DCMTK 4 GiB element") << "dicom-dcmtk-4gib-element.dcm" << "declares more data than the memory budget";
+        QTest::newRow("DCMTK 4 GiB pixel data") << "dicom-dcmtk-4gib-pixel-data.dcm" << "declares more data than the memory budget";
+        QTest::newRow("DCMTK 4 GiB element, no file meta") << "dicom-dcmtk-4gib-element.dcm" << "not a valid DICOM file";
         QTest::newRow("GDCM JPEG 2000 heap overflow") << "dicom-j2k-gdcm-heap-overflow.dcm" << "crashed on this file (signal";
         QTest::newRow("deflated data set") << "dicom-deflated-gdcm-assert.dcm" << "";  // decodes since it is inflated
     }
