@@ -50,11 +50,12 @@ DecodingOptions radiographDecodingOptions()
     return s.options;
 }
 
-std::shared_ptr<DecoderPool> radiographDecoderPool()
+std::shared_ptr<DecoderPool> radiographDecoderPool(bool untrustedFormat)
 {
     DecodingSetup& s = setup();
     std::lock_guard<std::mutex> lock(s.mutex);
-    if (s.options.isolation == DecodeIsolation::InProcess)
+    const DecodeIsolation isolation = s.options.isolation;
+    if (isolation == DecodeIsolation::InProcess || (isolation == DecodeIsolation::UntrustedFormats && !untrustedFormat))
         return nullptr;
     if (!s.pool)
         s.pool = std::make_shared<DecoderPool>(s.options);

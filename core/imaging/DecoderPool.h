@@ -32,9 +32,10 @@ private:
 /// The helper program for `options` (see DecodingOptions::helperPath); empty when not found.
 std::string findDecoderHelper(const DecodingOptions& options);
 
-/// The process's pool, as configureRadiographDecoding() set it up (started on first use).
-/// Null when decoding is configured in-process.
-std::shared_ptr<DecoderPool> radiographDecoderPool();
+/// The process's pool, as configureRadiographDecoding() set it up (started on first use), when
+/// the configured isolation covers a file of this kind (`untrustedFormat`: DICOM, TIFF); null
+/// when such a file is decoded in this process.
+std::shared_ptr<DecoderPool> radiographDecoderPool(bool untrustedFormat);
 
 /// The helper's side: answers requests on `fd` until the parent closes it. Applies each
 /// request's memory budget to this process's address space. Returns the exit code.

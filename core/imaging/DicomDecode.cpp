@@ -522,7 +522,6 @@ DicomDecoded decodeDicom(const std::string& path, const std::uint8_t* data, std:
     info.format = "DICOM";
     info.isDicom = true;
     const DicomHeader header = checkDicomStructure(path, data, size, options.limits);
-    info.modality = header.modality;
     data = header.canonical.data();  // GDCM reads only what DCMTK wrote
     size = header.canonical.size();
 

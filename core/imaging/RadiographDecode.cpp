@@ -381,10 +381,10 @@ DecodedRadiograph decodeRadiographBuffer(const std::string& path, const std::uin
     if (size == 0)
         throw Error(path, "file is empty (0 bytes)");
     const Format format = sniff(data, size, formatFromExtension(lowerExtension(path)));
-    const std::shared_ptr<DecoderPool> pool = format == Format::Unknown ? nullptr : radiographDecoderPool();
     const bool untrusted = format == Format::Dicom || format == Format::Tiff;
-    if (pool && (untrusted || radiographDecodingOptions().isolation == DecodeIsolation::AllFormats))
-        return pool->decode(path, formatName(format), data, size, outputs, options);
+    if (format != Format::Unknown)
+        if (const std::shared_ptr<DecoderPool> pool = radiographDecoderPool(untrusted))
+            return pool->decode(path, formatName(format), data, size, outputs, options);
     return decodeRadiographBufferInProcess(path, data, size, outputs, options);
 }
 
