@@ -24,6 +24,7 @@ Args::Args(const std::vector<std::string>& argv, std::set<std::string> valued, s
                     throw UsageError("option --" + name + " needs a value");
                 values_[name] = argv[++i];
             }
+            repeated_[name].push_back(values_[name]);
         } else if (flags.count(name)) {
             if (inlineValue)
                 throw UsageError("option --" + name + " takes no value");
@@ -38,6 +39,12 @@ std::optional<std::string> Args::value(const std::string& name) const
 {
     const auto it = values_.find(name);
     return it == values_.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+std::vector<std::string> Args::values(const std::string& name) const
+{
+    const auto it = repeated_.find(name);
+    return it == repeated_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::string Args::value(const std::string& name, const std::string& fallback) const

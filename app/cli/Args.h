@@ -24,12 +24,15 @@ public:
     bool flag(const std::string& name) const { return flags_.count(name) > 0; }
     std::optional<std::string> value(const std::string& name) const;
     std::string value(const std::string& name, const std::string& fallback) const;
+    /// Every value a repeatable option was given, in order (value() is the last one).
+    std::vector<std::string> values(const std::string& name) const;
     int intValue(const std::string& name, int fallback) const;
     double doubleValue(const std::string& name, double fallback) const;
     const std::vector<std::string>& positionals() const { return positionals_; }
 
 private:
     std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> repeated_;
     std::set<std::string> flags_;
     std::vector<std::string> positionals_;
 };

@@ -19,11 +19,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// OUTDIR/<stem><suffix>.png, made unique when two inputs share a stem.
-std::string outputName(const std::string& outDir, const std::string& input, const std::string& suffix,
-                       std::set<std::string>& used)
+/// OUTDIR/<stem><tag><suffix>.png, made unique when two inputs share a stem.
+std::string outputName(const std::string& outDir, const std::string& input, const std::string& tag,
+                       const std::string& suffix, std::set<std::string>& used)
 {
-    const std::string stem = fs::path(input).stem().string();
+    const std::string stem = fs::path(input).stem().string() + tag;
     std::string name = stem;
     for (int n = 2; used.count(name); ++n)
         name = stem + "_" + std::to_string(n);
@@ -37,11 +37,12 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
 {
     Args args(argv,
               {"checkpoint", "gradcam", "grade", "alpha", "colormap", "csv", "low-confidence", "batch-size", "device",
-               "threads"},
+               "threads", "roi", "localiser"},
               {"help", "json", "tta", "recursive", "no-temperature"});
     if (args.flag("help")) {
         out << "usage: kneegrade-cli predict --checkpoint FILE FILE|DIR... [--recursive] [--tta]\n"
                "                             [--gradcam OUTDIR [--grade G] [--alpha 0.45] [--colormap turbo|jet]]\n"
+               "                             [--roi X,Y,W,H ... | --roi auto [--localiser FILE.kgloc]]\n"
                "                             [--csv FILE] [--json] [--low-confidence 0.5] [--no-temperature]\n"
                "                             [--batch-size 16] [--device auto|cpu|cuda] [--threads N]\n\n"
                "Grades radiographs (PNG, JPEG, BMP, TIFF 8/16-bit, DICOM) with a checkpoint: the\n"
@@ -51,6 +52,12 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
                "  --gradcam OUTDIR  write <name>.gradcam.png (heatmap over the image) and\n"
                "                    <name>.heatmap.png (the colour map alone) for every graded file\n"
                "  --grade G         explain grade G instead of the predicted one\n"
+               "  --roi X,Y,W,H     grade this box of each file (original pixels; repeat for more boxes)\n"
+               "  --roi auto        find the knee joints and grade each (a single-knee crop is graded\n"
+               "                    whole; with no joint found, the whole image is graded and said so)\n\n"
+               "Every grade carries ood_score (the image's Mahalanobis distance to the training features\n"
+               "over the checkpoint's threshold) and out_of_distribution (ood_score > 1: the image does\n"
+               "not resemble what the model was trained on, so its grade means nothing).\n"
                "exit status: 0 all files graded, 1 some could not be, 2 usage error.\n"
                "For research use only \u2014 not for diagnostic use.\n";
         return 0;
@@ -75,6 +82,22 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
     gradCam.targetGrade = args.intValue("grade", -1);
     gradCam.alpha = args.doubleValue("alpha", gradCam.alpha);
     gradCam.colormap = kg::parseColormap(args.value("colormap", kg::toString(gradCam.colormap)));
+    if (const auto localiser = args.value("localiser"))
+        options.localiser.weights = *localiser;
+    kg::RegionRequest regions;
+    for (const std::string& roi : args.values("roi")) {
+        if (roi == "auto") {
+            regions.automatic = true;
+            continue;
+        }
+        try {
+            regions.regions.push_back(kg::parseJointRegion(roi));
+        } catch (const kg::Error& e) {
+            throw UsageError(std::string("--roi: ") + e.what());
+        }
+    }
+    if (regions.automatic && !regions.regions.empty())
+        throw UsageError("--roi auto finds the boxes itself: do not give boxes as well");
     kg::configureRuntime(options.runtime);
 
     std::vector<std::string> files;
@@ -105,9 +128,12 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
     for (size_t begin = 0; begin < files.size(); begin += chunk) {
         const std::vector<std::string> part(files.begin() + static_cast<std::ptrdiff_t>(begin),
                                             files.begin() + static_cast<std::ptrdiff_t>(std::min(files.size(), begin + chunk)));
-        for (auto& p : predictor.predictFiles(part, gradCam)) {
+        for (auto& p : predictor.predictFiles(part, gradCam, {}, regions)) {
             if (p.ok() && gradCam.enabled) {
-                const std::string overlay = outputName(*gradCamDir, p.path, ".gradcam.png", usedNames);
+                const std::string suffix = p.region.source == "whole image"
+                                               ? std::string()
+                                               : "_" + (p.region.side == '?' ? std::string("roi") : std::string(1, p.region.side));
+                const std::string overlay = outputName(*gradCamDir, p.path, suffix, ".gradcam.png", usedNames);
                 kg::writeRgbImage(overlay, p.overlay);
                 kg::writeRgbImage(overlay.substr(0, overlay.size() - 12) + ".heatmap.png",
                                   kg::colorizeHeatMap(p.heatmap, gradCam.colormap));
@@ -130,17 +156,28 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
                                {"class_names", names},
                                {"temperature", options.applyTemperature ? predictor.meta().temperature : 1.0},
                                {"tta", options.tta},
+                               {"ood_gate", predictor.hasOodGate() ? predictor.oodGateSummary() : nlohmann::json(nullptr)},
                                {"notice", "For research use only \u2014 not for diagnostic use"},
                                {"predictions", results}};
         out << json.dump(2) << "\n";
     } else {
         out << "For research use only \u2014 not for diagnostic use.\n";
         for (const auto& p : results) {
+            out << p.path;
+            if (p.region.source != "whole image" && !p.region.empty())
+                out << "  [" << (p.region.side == '?' ? std::string("box") : std::string(1, p.region.side) + " knee") << " at "
+                    << kg::formatJointRegion(p.region) << "]";
+            out << "\n";
+            if (!p.localisation.empty())
+                out << "  " << p.localisation << "\n";
             if (!p.ok()) {
-                out << p.path << "\n  error: " << p.error << "\n";
+                out << "  error: " << p.error << "\n";
                 continue;
             }
-            out << p.path << "\n  KL" << p.grade << " " << p.gradeName << " (" << p.gradeDescription << ")  confidence "
+            if (p.outOfDistribution)
+                out << "  OUT OF DISTRIBUTION (score " << std::fixed << std::setprecision(2) << p.oodScore
+                    << "): the image does not resemble the training images; the grade below means nothing\n";
+            out << "  KL" << p.grade << " " << p.gradeName << " (" << p.gradeDescription << ")  confidence "
                 << std::fixed << std::setprecision(3) << p.confidence << (p.lowConfidence ? "  LOW CONFIDENCE" : "")
                 << "\n  ";
             for (size_t k = 0; k < p.probabilities.size(); ++k)
@@ -151,6 +188,8 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
             for (const std::string& warning : p.fileWarnings)
                 out << "  warning: " << warning << "\n";
         }
+        if (!predictor.hasOodGate())
+            out << "note: this checkpoint has no out-of-distribution gate (kneegrade-cli calibrate adds one)\n";
         out << results.size() - failures << " graded, " << failures << " could not be read";
         if (gradCamDir)
             out << "; Grad-CAM images in " << *gradCamDir;

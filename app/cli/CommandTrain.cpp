@@ -2,6 +2,8 @@
 #include "Args.h"
 #include "Commands.h"
 
+#include "core/eval/OodFit.h"
+
 #include "core/runtime/Runtime.h"
 #include "core/train/Trainer.h"
 
@@ -314,6 +316,13 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
                          : result.status == Status::Cancelled    ? "interrupted"
                                                                  : "failed";
     (result.status == Status::Failed ? err : out) << status << ": " << result.message << "\n";
+    const kg::RunOodGate gate = kg::fitRunOodGate(o, result);
+    if (!gate.checkpoint.empty())
+        out << "out-of-distribution gate: threshold at the " << gate.summary.percentile << "th percentile of "
+            << gate.summary.thresholdImages << " " << gate.summary.thresholdSplit << " images, fitted on "
+            << gate.summary.fitImages << " training images, stored in " << gate.checkpoint << "\n";
+    else if (!gate.error.empty())
+        err << "warning: no out-of-distribution gate: " << gate.error << "\n";
     printSavedCheckpoints(out, result);
     switch (result.status) {
     case Status::Completed:

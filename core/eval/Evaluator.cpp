@@ -12,6 +12,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 
 namespace kg {
 namespace {
@@ -46,7 +47,10 @@ EvaluationResult evaluateLoaded(LoadedCheckpoint& loaded, const DatasetSplits& s
                                      " split (expected a " + splitName(options.split) + "/ folder with grade folders 0..4)");
     loaded.model.impl().moveTo(resolvesToCuda(options.runtime.device) ? torch::Device(torch::kCUDA)
                                                                        : torch::Device(torch::kCPU));
-    EvaluationResult result = evaluateModel(loaded.model, loaded.meta, items, options, progress);
+    std::optional<OodGate> gate;
+    if (const auto blob = loaded.blobs.find(kOodGateBlob); blob != loaded.blobs.end())
+        gate = OodGate::deserialize(blob->second);
+    EvaluationResult result = evaluateModel(loaded.model, loaded.meta, items, options, progress, gate ? &*gate : nullptr);
     result.checkpoint = options.checkpoint;
     result.weightsSha256 = loaded.weightsSha256;
     result.dataRoot = splits.root;
@@ -68,7 +72,8 @@ ClassifiedBatch classifyBatch(Model::Impl& model, const torch::Tensor& images, d
     const int64_t n = images.size(0);
     // TTA: image and mirror in one pass (inference-mode BN keeps the samples independent).
     const torch::Tensor input = tta ? torch::cat({images, images.flip({3})}) : images;
-    const torch::Tensor scores = model.net->forward(model.prepareInput(input)).logits;
+    const nn::ClassifierOutput output = model.net->forward(model.prepareInput(input));
+    const torch::Tensor& scores = output.logits;
     if (!scores.defined())
         throw Error("the model has no classifier head: it produces features, not grade scores");
     const torch::Tensor all = scores.to(torch::kCPU, torch::kFloat32);
@@ -76,7 +81,12 @@ ClassifiedBatch classifyBatch(Model::Impl& model, const torch::Tensor& images, d
     torch::Tensor probabilities = torch::softmax(logits / temperature, 1);
     if (tta)
         probabilities = 0.5 * (probabilities + torch::softmax(all.narrow(0, n, n) / temperature, 1));
-    return {logits, probabilities.contiguous()};
+    // Without pooling the head sees the whole map; the OOD gate takes its spatial mean.
+    torch::Tensor pooled = output.features.narrow(0, 0, n);
+    if (pooled.dim() == 4)
+        pooled = pooled.mean({2, 3});
+    const torch::Tensor features = pooled.flatten(1).to(torch::kCPU, torch::kFloat32).contiguous();
+    return {logits, probabilities.contiguous(), features};
 }
 
 BatchRun runBatches(Model::Impl& model, BatchSource& source, double temperature, bool tta,
@@ -84,7 +94,7 @@ BatchRun runBatches(Model::Impl& model, BatchSource& source, double temperature,
 {
     BatchRun run;
     const auto start = Clock::now();
-    std::vector<torch::Tensor> logits, probabilities, labels;
+    std::vector<torch::Tensor> logits, probabilities, features, labels;
     std::vector<std::int64_t> indices;
     const std::int64_t total = source.size();
     std::int64_t done = 0;
@@ -95,6 +105,7 @@ BatchRun runBatches(Model::Impl& model, BatchSource& source, double temperature,
         const ClassifiedBatch out = classifyBatch(model, batch->images, temperature, tta);
         logits.push_back(out.logits);
         probabilities.push_back(out.probabilities);
+        features.push_back(out.features);
         labels.push_back(batch->labels.to(torch::kCPU, torch::kInt64));
         indices.insert(indices.end(), batch->indices.begin(), batch->indices.end());
         done += out.logits.size(0);
@@ -115,6 +126,7 @@ BatchRun runBatches(Model::Impl& model, BatchSource& source, double temperature,
     if (indices.empty()) {
         run.logits = torch::empty({0, 0});
         run.probabilities = torch::empty({0, 0});
+        run.features = torch::empty({0, 0});
         run.labels = torch::empty({0}, torch::kInt64);
         return run;
     }
@@ -126,6 +138,7 @@ BatchRun runBatches(Model::Impl& model, BatchSource& source, double temperature,
     const torch::Tensor permutation = torch::tensor(order, torch::kInt64);
     run.logits = torch::cat(logits).index_select(0, permutation).contiguous();
     run.probabilities = torch::cat(probabilities).index_select(0, permutation).contiguous();
+    run.features = torch::cat(features).index_select(0, permutation).contiguous();
     run.labels = torch::cat(labels).index_select(0, permutation).contiguous();
     run.indices.reserve(order.size());
     for (auto i : order)
@@ -175,7 +188,8 @@ void from_json(const nlohmann::json& json, EvaluationOptions& options)
 }
 
 EvaluationResult evaluateModel(Model& model, const CheckpointMeta& meta, const std::vector<DatasetItem>& items,
-                               const EvaluationOptions& options, const EvaluationProgressCallback& progress)
+                               const EvaluationOptions& options, const EvaluationProgressCallback& progress,
+                               const OodGate* oodGate)
 {
     if (items.empty())
         throw Error("nothing to evaluate: no images were given");
@@ -212,6 +226,13 @@ EvaluationResult evaluateModel(Model& model, const CheckpointMeta& meta, const s
     const float* logits = run.logits.data_ptr<float>();
     const float* probabilities = run.probabilities.data_ptr<float>();
     result.logits.assign(logits, logits + n * k);
+    result.featureDimension = static_cast<int>(run.features.size(1));
+    result.features.assign(run.features.data_ptr<float>(), run.features.data_ptr<float>() + run.features.numel());
+    std::vector<double> oodScores;
+    if (oodGate && oodGate->summary().dimension == result.featureDimension) {
+        oodScores = oodGate->scores(result.features.data(), n);
+        result.hasOodGate = true;
+    }
     result.gradeCounts.assign(static_cast<size_t>(k), 0);
 
     std::vector<int> trueLabels, predictedLabels;
@@ -233,6 +254,11 @@ EvaluationResult evaluateModel(Model& model, const CheckpointMeta& meta, const s
         p.predictedGrade = static_cast<int>(std::max_element(p.probabilities.begin(), p.probabilities.end()) -
                                             p.probabilities.begin());
         p.confidence = p.probabilities[static_cast<size_t>(p.predictedGrade)];
+        if (!oodScores.empty()) {
+            p.oodScore = oodScores[static_cast<size_t>(r)];
+            p.outOfDistribution = p.oodScore > 1.0;
+            result.outOfDistribution += p.outOfDistribution ? 1 : 0;
+        }
         if (item.grade >= 0) {
             if (item.grade >= k)
                 throw Error(item.path, "grade " + std::to_string(item.grade) + " does not exist in a model with " +
@@ -260,8 +286,16 @@ EvaluationResult evaluateCheckpoint(const EvaluationOptions& options, const Eval
         throw Error("no checkpoint to evaluate: pass a .kgckpt file");
     if (options.dataRoot.empty())
         throw Error("no dataset to evaluate on: pass the dataset folder");
-    const DatasetSplits splits = scanDataset(options.dataRoot, options.scan);
     LoadedCheckpoint loaded = loadCheckpoint(options.checkpoint);
+    return evaluateLoadedCheckpoint(loaded, options, progress);
+}
+
+EvaluationResult evaluateLoadedCheckpoint(LoadedCheckpoint& loaded, const EvaluationOptions& options,
+                                          const EvaluationProgressCallback& progress)
+{
+    if (options.dataRoot.empty())
+        throw Error("no dataset to evaluate on: pass the dataset folder");
+    const DatasetSplits splits = scanDataset(options.dataRoot, options.scan);
     return evaluateLoaded(loaded, splits, options, progress);
 }
 
@@ -382,6 +416,10 @@ void to_json(nlohmann::json& json, const ImagePrediction& prediction)
                           {"probabilities", prediction.probabilities},
                           {"confidence", prediction.confidence},
                           {"correct", prediction.correct()}};
+    if (!std::isnan(prediction.oodScore)) {
+        json["ood_score"] = prediction.oodScore;
+        json["out_of_distribution"] = prediction.outOfDistribution;
+    }
 }
 
 void to_json(nlohmann::json& json, const EvaluationResult& result)
@@ -406,6 +444,8 @@ void to_json(nlohmann::json& json, const EvaluationResult& result)
                           {"batch_size", result.batchSize},
                           {"loss", result.loss},
                           {"metrics", result.metrics},
+                          {"ood_gate", result.hasOodGate},
+                          {"out_of_distribution", result.outOfDistribution},
                           {"skipped", skipped},
                           {"cancelled", result.cancelled},
                           {"seconds", result.seconds},

@@ -6,6 +6,7 @@
 #include "core/data/LoaderOptions.h"
 #include "core/eval/Calibration.h"
 #include "core/eval/Metrics.h"
+#include "core/eval/OodGate.h"
 #include "core/model/Checkpoint.h"
 #include "core/runtime/Runtime.h"
 
@@ -13,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,9 @@ struct ImagePrediction {
     int predictedGrade = -1;           ///< arg-max of `probabilities`
     std::vector<double> probabilities; ///< one per grade, sums to 1 (after temperature and TTA)
     double confidence = 0.0;           ///< probability of the predicted grade
+    /// OodGate score / threshold (> 1: unlike the training images); NaN without a gate.
+    double oodScore = std::numeric_limits<double>::quiet_NaN();
+    bool outOfDistribution = false;
     bool correct() const { return trueGrade >= 0 && trueGrade == predictedGrade; }
 };
 
@@ -75,6 +80,10 @@ struct EvaluationResult {
 
     std::vector<ImagePrediction> predictions;  ///< decoded images, in the items' (file) order
     std::vector<double> logits;        ///< N×K raw logits (no temperature, no flip), row-major, same order
+    std::vector<float> features;       ///< N×featureDimension pooled backbone features (no flip), same order
+    int featureDimension = 0;
+    bool hasOodGate = false;           ///< the checkpoint carries an OodGate: predictions have scores
+    std::int64_t outOfDistribution = 0;///< images the gate flagged
     EvaluationMetrics metrics;         ///< empty when nothing was evaluated
     double loss = 0.0;                 ///< mean cross-entropy of `probabilities` (the tutorial's test loss)
     std::vector<SkippedPath> skipped;  ///< files that failed to decode, with the reason (left out)
@@ -92,8 +101,15 @@ EvaluationResult evaluateCheckpoint(const EvaluationOptions& options, const Eval
 /// class names and (when options.applyTemperature) temperature. The model stays on its
 /// device; its train/inference mode is restored afterwards. options.checkpoint/dataRoot/split
 /// are ignored. Not thread-safe for one model: do not train it meanwhile.
+/// With `oodGate`, every prediction gets its out-of-distribution score.
 EvaluationResult evaluateModel(Model& model, const CheckpointMeta& meta, const std::vector<DatasetItem>& items,
-                               const EvaluationOptions& options, const EvaluationProgressCallback& progress = {});
+                               const EvaluationOptions& options, const EvaluationProgressCallback& progress = {},
+                               const OodGate* oodGate = nullptr);
+
+/// Scans options.dataRoot and evaluates options.split with an already loaded checkpoint
+/// (its OodGate blob, when present, scores every image). Errors as evaluateCheckpoint.
+EvaluationResult evaluateLoadedCheckpoint(LoadedCheckpoint& loaded, const EvaluationOptions& options,
+                                          const EvaluationProgressCallback& progress = {});
 
 /// SHA-256 of "grade<TAB>path relative to root<LF>" over the items (in their order);
 /// identifies exactly which labelled files were evaluated.

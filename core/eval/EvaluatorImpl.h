@@ -10,6 +10,7 @@ namespace kg {
 struct ClassifiedBatch {
     torch::Tensor logits;         ///< N×K raw scores of the image as given (no temperature), CPU float
     torch::Tensor probabilities;  ///< N×K softmax(logits / T); with TTA the mean with the mirror's, CPU float
+    torch::Tensor features;       ///< N×D pooled backbone features of the image as given, CPU float
 };
 
 /// One forward pass for the batch (two with TTA: image and horizontal mirror, averaged after
@@ -21,6 +22,7 @@ ClassifiedBatch classifyBatch(Model::Impl& model, const torch::Tensor& images, d
 struct BatchRun {
     torch::Tensor logits;              ///< M×K for the rows in `indices`
     torch::Tensor probabilities;       ///< M×K
+    torch::Tensor features;            ///< M×D
     torch::Tensor labels;              ///< M int64
     std::vector<std::int64_t> indices; ///< sorted ascending: positions in the source's item list
     bool cancelled = false;

@@ -5,6 +5,7 @@
 #include "core/imaging/RadiographDecode.h"
 #include "core/eval/EvaluatorImpl.h"
 #include "core/eval/GradCamImpl.h"
+#include "core/eval/OodGate.h"
 #include "core/util/Error.h"
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 namespace kg {
@@ -22,14 +24,46 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// One file on its way through a batch.
-struct Pending {
-    size_t slot = 0;           ///< position in the caller's path list
+/// One decoded file of a batch.
+struct DecodedFile {
     cv::Mat decoded;           ///< 8-bit gray or BGR, full size
+    RadiographInfo info;
     std::string bodyPartWarning;  ///< the file says it is not a knee (see kg::bodyPartWarning)
     std::vector<std::string> fileWarnings;  ///< RadiographInfo::warnings
+    std::string error;
+};
+
+/// One region on its way through a batch.
+struct Pending {
+    size_t slot = 0;           ///< position in the results
+    size_t file = 0;           ///< position in the batch's DecodedFile list
+    cv::Mat crop;              ///< what the model sees, 8-bit gray or BGR
     torch::Tensor input;       ///< 1×C×H×W preprocessed
 };
+
+/// The region's pixels; parts outside the image are black (as collimated film).
+cv::Mat cropRegion(const cv::Mat& image, const JointRegion& region)
+{
+    const JointRegion inside = clippedToImage(region, image.cols, image.rows);
+    if (inside.empty())
+        return {};
+    if (inside.x == region.x && inside.y == region.y && inside.width == region.width && inside.height == region.height)
+        return image(cv::Rect(region.x, region.y, region.width, region.height)).clone();
+    cv::Mat crop(region.height, region.width, image.type(), cv::Scalar::all(0));
+    image(cv::Rect(inside.x, inside.y, inside.width, inside.height))
+        .copyTo(crop(cv::Rect(inside.x - region.x, inside.y - region.y, inside.width, inside.height)));
+    return crop;
+}
+
+JointRegion wholeImage(const cv::Mat& image)
+{
+    JointRegion region;
+    region.width = image.cols;
+    region.height = image.rows;
+    region.source = "whole image";
+    region.score = 1.0;
+    return region;
+}
 
 RgbImage toRgb(const cv::Mat& decoded)
 {
@@ -72,6 +106,8 @@ struct Predictor::Impl {
     LoadedCheckpoint loaded;
     int numClasses = 0;
     std::string device;
+    std::optional<OodGate> gate;
+    std::unique_ptr<KneeLocaliser> localiser;  ///< made on the first automatic request
 
     explicit Impl(const PredictorOptions& o) : options(o), loaded(loadCheckpoint(o.checkpoint))
     {
@@ -84,6 +120,13 @@ struct Predictor::Impl {
         device = describeRuntime(cuda ? DevicePreference::Cuda : DevicePreference::Cpu).deviceName;
         if (options.batchSize < 1 || options.gradCamBatchSize < 1)
             throw Error("prediction batch sizes must be at least 1");
+        if (const auto blob = loaded.blobs.find(kOodGateBlob); blob != loaded.blobs.end()) {
+            try {
+                gate = OodGate::deserialize(blob->second);
+            } catch (const Error& e) {
+                throw Error(o.checkpoint, e.what());
+            }
+        }
     }
 
     double temperature() const { return options.applyTemperature ? loaded.meta.temperature : 1.0; }
@@ -98,53 +141,116 @@ struct Predictor::Impl {
         return result;
     }
 
-    /// Decodes and preprocesses the files of one batch in parallel; failures become errors.
-    std::vector<Pending> decode(const std::vector<std::string>& paths, size_t begin, size_t end,
-                                std::vector<Prediction>& results)
+    /// Decodes the files paths[begin, end) in parallel; a failure becomes the file's error.
+    std::vector<DecodedFile> decode(const std::vector<std::string>& paths, size_t begin, size_t end)
     {
-        std::vector<Pending> pending(end - begin);
-        std::vector<std::string> errors(end - begin);
+        std::vector<DecodedFile> files(end - begin);
         std::atomic<size_t> next{0};
         auto work = [&] {
-            for (size_t i = next++; i < pending.size(); i = next++) {
+            for (size_t i = next++; i < files.size(); i = next++) {
                 const std::string& path = paths[begin + i];
+                DecodedFile& file = files[i];
                 try {
-                    pending[i].slot = begin + i;
                     const std::vector<std::uint8_t> bytes = readRadiographFile(path);
                     DecodedRadiograph decoded =
                         decodeRadiographBuffer(path, bytes.data(), bytes.size(), DecodeOutput::EightBit);
-                    pending[i].decoded = decoded.eightBit;
                     if (const std::string refusal = modalityRefusal(decoded.info); !refusal.empty())
                         throw Error(path, refusal);
-                    pending[i].bodyPartWarning = bodyPartWarning(decoded.info);
-                    pending[i].fileWarnings = decoded.info.warnings;
+                    file.decoded = decoded.eightBit;
+                    file.bodyPartWarning = bodyPartWarning(decoded.info);
+                    file.fileWarnings = decoded.info.warnings;
                     if (const std::string view = viewPositionWarning(decoded.info); !view.empty())
-                        pending[i].fileWarnings.push_back(view);
-                    pending[i].input = preprocessToTensor(pending[i].decoded, loaded.meta.preprocessing);
+                        file.fileWarnings.push_back(view);
+                    file.info = std::move(decoded.info);
                 } catch (const Error& e) {
-                    errors[i] = e.what();
+                    file.error = e.what();
                 } catch (const std::exception& e) {
-                    errors[i] = "'" + path + "': cannot read the image: " + e.what();
+                    file.error = "'" + path + "': cannot read the image: " + e.what();
                 }
             }
         };
         const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-        const size_t threads = std::min<size_t>(pending.size(), options.decodeThreads > 0 ? options.decodeThreads : cores);
+        const size_t threads = std::min<size_t>(files.size(), options.decodeThreads > 0 ? options.decodeThreads : cores);
         std::vector<std::thread> pool;
         for (size_t t = 1; t < threads; ++t)
             pool.emplace_back(work);
         work();
         for (auto& thread : pool)
             thread.join();
+        return files;
+    }
 
-        std::vector<Pending> good;
-        for (size_t i = 0; i < pending.size(); ++i) {
-            if (errors[i].empty())
-                good.push_back(std::move(pending[i]));
-            else
-                results[begin + i].error = errors[i];
+    /// The regions to grade on one decoded file, and what the localiser said about them.
+    std::vector<JointRegion> regionsOf(const DecodedFile& file, const RegionRequest& request, std::string& localisation)
+    {
+        if (request.wholeImage())
+            return {wholeImage(file.decoded)};
+        if (!request.automatic) {
+            std::vector<JointRegion> regions = request.regions;
+            if (std::any_of(regions.begin(), regions.end(), [](const JointRegion& r) { return r.side == '?'; }))
+                assignSides(regions, file.decoded.cols, &file.info);
+            return regions;
         }
-        return good;
+        if (!localiser)
+            localiser = std::make_unique<KneeLocaliser>(options.localiser);
+        cv::Mat gray = file.decoded;
+        if (gray.channels() == 3)
+            cv::cvtColor(file.decoded, gray, cv::COLOR_BGR2GRAY);
+        else if (gray.channels() == 4)
+            cv::cvtColor(file.decoded, gray, cv::COLOR_BGRA2GRAY);
+        if (!gray.isContinuous())
+            gray = gray.clone();
+        const Localisation found = localiser->locate(
+            GrayView{gray.data, gray.cols, gray.rows, static_cast<int>(gray.step[0])}, &file.info);
+        localisation = found.message;
+        if (found.found())
+            return found.knees;
+        localisation = found.message + ": the whole image was graded";
+        return {wholeImage(file.decoded)};
+    }
+
+    /// Expands the decoded files into one result (and one model input) per region.
+    std::vector<Pending> prepare(const std::vector<std::string>& paths, size_t begin, std::vector<DecodedFile>& files,
+                                 const RegionRequest& request, std::vector<Prediction>& results)
+    {
+        std::vector<Pending> pending;
+        for (size_t i = 0; i < files.size(); ++i) {
+            Prediction base;
+            base.path = paths[begin + i];
+            if (!files[i].error.empty()) {
+                base.error = files[i].error;
+                results.push_back(std::move(base));
+                continue;
+            }
+            std::vector<JointRegion> regions;
+            try {
+                regions = regionsOf(files[i], request, base.localisation);
+            } catch (const std::exception& e) {
+                base.error = std::string("cannot find the knee joints: ") + e.what();
+                results.push_back(std::move(base));
+                continue;
+            }
+            for (const JointRegion& region : regions) {
+                Prediction p = base;
+                p.region = region;
+                try {
+                    Pending item;
+                    item.file = i;
+                    item.crop = cropRegion(files[i].decoded, region);
+                    if (item.crop.empty())
+                        throw Error(base.path, "the region " + formatJointRegion(region) + " lies outside the " +
+                                                   std::to_string(files[i].decoded.cols) + " × " +
+                                                   std::to_string(files[i].decoded.rows) + " image");
+                    item.input = preprocessToTensor(item.crop, loaded.meta.preprocessing);
+                    item.slot = results.size();
+                    pending.push_back(std::move(item));
+                } catch (const std::exception& e) {
+                    p.error = e.what();
+                }
+                results.push_back(std::move(p));
+            }
+        }
+        return pending;
     }
 
     void fill(Prediction& p, const float* probabilities)
@@ -179,7 +285,7 @@ struct Predictor::Impl {
             for (size_t i = begin; i < end; ++i) {
                 Prediction& p = results[batch[i].slot];
                 p.explainedGrade = cam.targets[i - begin];
-                p.image = toRgb(batch[i].decoded);
+                p.image = toRgb(batch[i].crop);
                 p.heatmap = heatMapFromTensor(cam.maps[static_cast<int64_t>(i - begin)], p.image.width, p.image.height);
                 p.overlay = overlayHeatMap(p.image, p.heatmap, gradCam.alpha, gradCam.colormap);
             }
@@ -199,25 +305,37 @@ std::string Predictor::deviceName() const { return impl_->device; }
 int Predictor::numClasses() const { return impl_->numClasses; }
 std::vector<std::string> Predictor::classNames() const { return impl_->names(); }
 
+bool Predictor::hasOodGate() const { return impl_->gate.has_value(); }
+
+nlohmann::json Predictor::oodGateSummary() const
+{
+    return impl_->gate ? nlohmann::json(impl_->gate->summary()) : nlohmann::json::object();
+}
+
 Prediction Predictor::predict(const std::string& path, const GradCamOptions& gradCam)
 {
     return predictFiles({path}, gradCam).front();
 }
 
+std::vector<Prediction> Predictor::predictRegions(const std::string& path, const RegionRequest& regions,
+                                                  const GradCamOptions& gradCam)
+{
+    return predictFiles({path}, gradCam, {}, regions);
+}
+
 std::vector<Prediction> Predictor::predictFiles(const std::vector<std::string>& paths, const GradCamOptions& gradCam,
-                                                const PredictProgressCallback& progress)
+                                                const PredictProgressCallback& progress, const RegionRequest& regions)
 {
     if (gradCam.enabled && gradCam.targetGrade >= impl_->numClasses)
         throw Error("Grad-CAM: grade " + std::to_string(gradCam.targetGrade) + " does not exist (the model has " +
                     std::to_string(impl_->numClasses) + " classes)");
-    std::vector<Prediction> results(paths.size());
-    for (size_t i = 0; i < paths.size(); ++i)
-        results[i].path = paths[i];
+    std::vector<Prediction> results;
     const size_t step = static_cast<size_t>(impl_->options.batchSize);
     size_t begin = 0;
     for (; begin < paths.size(); begin += step) {
         const size_t end = std::min(paths.size(), begin + step);
-        std::vector<Pending> batch = impl_->decode(paths, begin, end, results);
+        std::vector<DecodedFile> files = impl_->decode(paths, begin, end);
+        std::vector<Pending> batch = impl_->prepare(paths, begin, files, regions, results);
         if (!batch.empty()) {
             try {
                 std::vector<torch::Tensor> inputs;
@@ -225,23 +343,33 @@ std::vector<Prediction> Predictor::predictFiles(const std::vector<std::string>& 
                     inputs.push_back(item.input);
                 const ClassifiedBatch out =
                     classifyBatch(impl_->loaded.model.impl(), torch::cat(inputs), impl_->temperature(), impl_->options.tta);
+                std::vector<double> ood;
+                if (impl_->gate && impl_->gate->summary().dimension == static_cast<int>(out.features.size(1)))
+                    ood = impl_->gate->scores(out.features.data_ptr<float>(), out.features.size(0));
                 for (size_t i = 0; i < batch.size(); ++i) {
                     Prediction& p = results[batch[i].slot];
+                    const DecodedFile& file = files[batch[i].file];
                     impl_->fill(p, out.probabilities[static_cast<int64_t>(i)].data_ptr<float>());
-                    p.imageWidth = batch[i].decoded.cols;
-                    p.imageHeight = batch[i].decoded.rows;
-                    p.bodyPartWarning = batch[i].bodyPartWarning;
-                    p.fileWarnings = batch[i].fileWarnings;
+                    p.imageWidth = file.decoded.cols;
+                    p.imageHeight = file.decoded.rows;
+                    p.bodyPartWarning = file.bodyPartWarning;
+                    p.fileWarnings = file.fileWarnings;
+                    if (!ood.empty()) {
+                        p.oodScore = ood[i];
+                        p.outOfDistribution = ood[i] > 1.0;
+                    }
                 }
                 if (gradCam.enabled)
                     impl_->explain(batch, results, gradCam);
             } catch (const std::exception& e) {
                 // A failure of the model itself (e.g. out of memory) fails the batch, not the program.
                 for (const auto& item : batch) {
-                    const std::string path = results[item.slot].path;
-                    results[item.slot] = Prediction{};
-                    results[item.slot].path = path;
-                    results[item.slot].error = std::string("prediction failed: ") + e.what();
+                    Prediction failed;
+                    failed.path = results[item.slot].path;
+                    failed.region = results[item.slot].region;
+                    failed.localisation = results[item.slot].localisation;
+                    failed.error = std::string("prediction failed: ") + e.what();
+                    results[item.slot] = std::move(failed);
                 }
             }
         }
@@ -250,15 +378,19 @@ std::vector<Prediction> Predictor::predictFiles(const std::vector<std::string>& 
             break;
         }
     }
-    for (size_t i = begin; i < paths.size(); ++i)
-        results[i].error = "cancelled before this file was graded";
+    for (size_t i = begin; i < paths.size(); ++i) {
+        Prediction cancelled;
+        cancelled.path = paths[i];
+        cancelled.error = "cancelled before this file was graded";
+        results.push_back(std::move(cancelled));
+    }
     return results;
 }
 
 std::vector<Prediction> Predictor::predictFolder(const std::string& folder, bool recursive, const GradCamOptions& gradCam,
-                                                 const PredictProgressCallback& progress)
+                                                 const PredictProgressCallback& progress, const RegionRequest& regions)
 {
-    return predictFiles(listImageFiles(folder, recursive), gradCam, progress);
+    return predictFiles(listImageFiles(folder, recursive), gradCam, progress, regions);
 }
 
 std::vector<std::string> listImageFiles(const std::string& folder, bool recursive)
@@ -311,7 +443,8 @@ void to_json(nlohmann::json& json, const PredictorOptions& options)
                           {"low_confidence_entropy", options.lowConfidenceEntropy},
                           {"batch_size", options.batchSize},
                           {"gradcam_batch_size", options.gradCamBatchSize},
-                          {"decode_threads", options.decodeThreads}};
+                          {"decode_threads", options.decodeThreads},
+                          {"localiser", options.localiser}};
 }
 
 void from_json(const nlohmann::json& json, PredictorOptions& options)
@@ -325,11 +458,17 @@ void from_json(const nlohmann::json& json, PredictorOptions& options)
     options.batchSize = json.value("batch_size", defaults.batchSize);
     options.gradCamBatchSize = json.value("gradcam_batch_size", defaults.gradCamBatchSize);
     options.decodeThreads = json.value("decode_threads", defaults.decodeThreads);
+    if (json.contains("localiser"))
+        options.localiser = json.at("localiser").get<LocaliserOptions>();
 }
 
 void to_json(nlohmann::json& json, const Prediction& prediction)
 {
     json = nlohmann::json{{"path", prediction.path}};
+    if (!prediction.region.empty())
+        json["roi"] = prediction.region;
+    if (!prediction.localisation.empty())
+        json["localisation"] = prediction.localisation;
     if (!prediction.ok()) {
         json["error"] = prediction.error;
         return;
@@ -341,6 +480,10 @@ void to_json(nlohmann::json& json, const Prediction& prediction)
     json["confidence"] = prediction.confidence;
     json["normalised_entropy"] = prediction.normalisedEntropy;
     json["low_confidence"] = prediction.lowConfidence;
+    // null without a gate: the checkpoint cannot tell (kneegrade-cli calibrate adds one).
+    json["ood_score"] = prediction.hasOodScore() ? nlohmann::json(prediction.oodScore) : nlohmann::json(nullptr);
+    json["out_of_distribution"] =
+        prediction.hasOodScore() ? nlohmann::json(prediction.outOfDistribution) : nlohmann::json(nullptr);
     json["width"] = prediction.imageWidth;
     json["height"] = prediction.imageHeight;
     if (!prediction.bodyPartWarning.empty())

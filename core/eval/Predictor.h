@@ -2,14 +2,18 @@
 // Public (plain C++): grades radiographs with a trained checkpoint and explains them with
 // Grad-CAM. Loads the checkpoint once; files in any format the data pipeline decodes
 // (PNG, JPEG, BMP, TIFF 8/16-bit, DICOM).
+#include "core/data/JointRegion.h"
 #include "core/eval/GradCam.h"
+#include "core/locate/KneeLocaliser.h"
 #include "core/model/Checkpoint.h"
 #include "core/runtime/Runtime.h"
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,14 +29,25 @@ struct PredictorOptions {
     int batchSize = 16;                   ///< images per forward pass in predictFiles
     int gradCamBatchSize = 4;             ///< images per Grad-CAM pass (it keeps activations for backward)
     int decodeThreads = 0;                ///< files decoded in parallel; 0 = one per core
+    LocaliserOptions localiser;           ///< the knee localiser behind RegionRequest::automatic
 };
 
 void to_json(nlohmann::json& json, const PredictorOptions& options);
 void from_json(const nlohmann::json& json, PredictorOptions& options);
 
-/// The prediction for one file. When `error` is set, nothing else but `path` is.
+/// Which part of each file is graded. Default: the whole image (a pre-cropped knee).
+struct RegionRequest {
+    bool automatic = false;               ///< find the knee joints and grade each (--roi auto)
+    std::vector<JointRegion> regions;     ///< grade these boxes, in original pixels (--roi X,Y,W,H)
+    bool wholeImage() const { return !automatic && regions.empty(); }
+};
+
+/// The prediction for one file, or one region of it. When `error` is set, only `path`
+/// (and `region`, `localisation`) are.
 struct Prediction {
     std::string path;
+    JointRegion region;                   ///< the graded box; empty: the whole image
+    std::string localisation;             ///< what the localiser said ("2 knee joints found", …); empty without it
     std::string error;                    ///< why the file could not be graded; empty on success
     bool ok() const { return error.empty(); }
 
@@ -45,13 +60,18 @@ struct Prediction {
     bool lowConfidence = false;           ///< normalisedEntropy > PredictorOptions::lowConfidenceEntropy
     std::string bodyPartWarning;          ///< set when the file says it shows something else than a knee
     std::vector<std::string> fileWarnings;///< what decoding noted: first frame of many, wrong extension, …
-    int imageWidth = 0;                   ///< decoded radiograph size
+    /// Out-of-distribution gate (OodGate.h): the image's Mahalanobis score divided by the
+    /// checkpoint's threshold, so > 1 means unlike the training images. NaN without a gate.
+    double oodScore = std::numeric_limits<double>::quiet_NaN();
+    bool outOfDistribution = false;       ///< oodScore > 1: the grade means nothing
+    bool hasOodScore() const { return !std::isnan(oodScore); }
+    int imageWidth = 0;                   ///< decoded radiograph size (the whole file, not the region)
     int imageHeight = 0;
 
     // Grad-CAM, only when it was asked for.
     int explainedGrade = -1;              ///< class whose pre-softmax score the heatmap explains; -1: none
     HeatMap heatmap;                      ///< at the radiograph's size, [0, 1]
-    RgbImage image;                       ///< the radiograph as the model saw it (8-bit RGB, full size)
+    RgbImage image;                       ///< what the model saw (8-bit RGB): the region's crop, or the whole image
     RgbImage overlay;                     ///< heatmap colours blended over `image` (same size)
 };
 
@@ -77,19 +97,31 @@ public:
     /// Names of the model's classes (the checkpoint's, or "0".."K-1").
     std::vector<std::string> classNames() const;
 
-    /// Grades one file. Never throws for a bad file: the result carries the error instead.
-    /// Thread: the caller's (the UI calls it from a worker thread).
+    /// True when the checkpoint carries out-of-distribution statistics (OodGate.h).
+    bool hasOodGate() const;
+    /// The gate's summary (split, images, percentile, threshold); empty JSON without a gate.
+    nlohmann::json oodGateSummary() const;
+
+    /// Grades one file (the whole image). Never throws for a bad file: the result carries the
+    /// error instead. Thread: the caller's (the UI calls it from a worker thread).
     Prediction predict(const std::string& path, const GradCamOptions& gradCam = {});
-    /// Grades many files with batched forward passes, results in `paths` order, one per path.
+    /// Grades the requested regions of one file: one result per region (per joint found with
+    /// regions.automatic; the whole image, said so in `localisation`, when none is found).
+    std::vector<Prediction> predictRegions(const std::string& path, const RegionRequest& regions,
+                                           const GradCamOptions& gradCam = {});
+    /// Grades many files with batched forward passes, results grouped in `paths` order: one
+    /// per path for the whole image, one per region otherwise (a failed file gives one error).
     /// Grad-CAM only when gradCam.enabled; each result then holds full-size images, so grade
     /// large folders in chunks. Never throws for bad files; throws kg::Error when
     /// gradCam.targetGrade is not one of the model's classes.
     std::vector<Prediction> predictFiles(const std::vector<std::string>& paths, const GradCamOptions& gradCam = {},
-                                         const PredictProgressCallback& progress = {});
+                                         const PredictProgressCallback& progress = {},
+                                         const RegionRequest& regions = {});
     /// predictFiles(listImageFiles(folder, recursive)). Throws kg::Error when `folder` is not a folder.
     std::vector<Prediction> predictFolder(const std::string& folder, bool recursive = false,
                                           const GradCamOptions& gradCam = {},
-                                          const PredictProgressCallback& progress = {});
+                                          const PredictProgressCallback& progress = {},
+                                          const RegionRequest& regions = {});
 
 private:
     struct Impl;

@@ -34,6 +34,22 @@ void probabilityHeader(std::ostream& out, const std::vector<std::string>& classN
         out << ',' << csvField("p_" + name);
 }
 
+/// `ood_score,out_of_distribution`: empty without a gate.
+std::string oodColumns(double score, bool flagged)
+{
+    if (std::isnan(score))
+        return ",";
+    return number(score) + ',' + (flagged ? "1" : "0");
+}
+
+/// `roi,side,roi_source,localisation`.
+std::string regionColumns(const Prediction& p)
+{
+    const std::string roi = p.region.empty() ? std::string() : formatJointRegion(p.region);
+    const std::string side = p.region.side == '?' ? std::string() : std::string(1, p.region.side);
+    return csvField(roi) + ',' + side + ',' + csvField(p.region.source) + ',' + csvField(p.localisation);
+}
+
 } // namespace
 
 std::string csvField(const std::string& text)
@@ -54,7 +70,7 @@ void writeEvaluationCsv(std::ostream& out, const std::vector<ImagePrediction>& p
 {
     out << "path,true_grade,true_name,predicted_grade,predicted_name,correct,confidence";
     probabilityHeader(out, classNames);
-    out << "\n";
+    out << ",ood_score,out_of_distribution\n";
     for (const auto& p : predictions) {
         out << csvField(p.path) << ',' << (p.trueGrade >= 0 ? std::to_string(p.trueGrade) : std::string()) << ','
             << csvField(nameOf(classNames, p.trueGrade)) << ',' << p.predictedGrade << ','
@@ -62,7 +78,7 @@ void writeEvaluationCsv(std::ostream& out, const std::vector<ImagePrediction>& p
             << (p.trueGrade >= 0 ? (p.correct() ? "1" : "0") : "") << ',' << number(p.confidence);
         for (size_t k = 0; k < classNames.size(); ++k)
             out << ',' << (k < p.probabilities.size() ? number(p.probabilities[k]) : std::string());
-        out << "\n";
+        out << ',' << oodColumns(p.oodScore, p.outOfDistribution) << "\n";
     }
 }
 
@@ -71,14 +87,14 @@ void writePredictionsCsv(std::ostream& out, const std::vector<Prediction>& predi
 {
     out << "path,status,grade,grade_name,confidence,normalised_entropy,low_confidence";
     probabilityHeader(out, classNames);
-    out << ",gradcam_grade,error,warning\n";
+    out << ",gradcam_grade,error,warning,ood_score,out_of_distribution,roi,side,roi_source,localisation\n";
     for (const auto& p : predictions) {
         out << csvField(p.path) << ',';
         if (!p.ok()) {
             out << "error,,,,,";
             for (size_t k = 0; k < classNames.size(); ++k)
                 out << ',';
-            out << ',' << csvField(p.error) << ",\n";
+            out << ',' << csvField(p.error) << ",,,," << regionColumns(p) << "\n";
             continue;
         }
         out << "ok," << p.grade << ',' << csvField(p.gradeName) << ',' << number(p.confidence) << ','
@@ -89,7 +105,7 @@ void writePredictionsCsv(std::ostream& out, const std::vector<Prediction>& predi
         for (const std::string& warning : p.fileWarnings)
             warnings += (warnings.empty() ? "" : "; ") + warning;
         out << ',' << (p.explainedGrade >= 0 ? std::to_string(p.explainedGrade) : std::string()) << ",,"
-            << csvField(warnings) << "\n";
+            << csvField(warnings) << ',' << oodColumns(p.oodScore, p.outOfDistribution) << ',' << regionColumns(p) << "\n";
     }
 }
 

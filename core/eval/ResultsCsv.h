@@ -12,13 +12,16 @@
 namespace kg {
 
 /// One row per evaluated image, in the given order:
-/// `path,true_grade,true_name,predicted_grade,predicted_name,correct,confidence,p_<name>…`
-/// (one probability column per class). RFC 4180 quoting; numbers round-trip exactly.
+/// `path,true_grade,true_name,predicted_grade,predicted_name,correct,confidence,p_<name>…,
+/// ood_score,out_of_distribution` (one probability column per class; the OOD columns empty
+/// without a gate). RFC 4180 quoting; numbers round-trip exactly.
 void writeEvaluationCsv(std::ostream& out, const std::vector<ImagePrediction>& predictions,
                         const std::vector<std::string>& classNames);
 
-/// One row per file: `path,status,grade,grade_name,confidence,normalised_entropy,low_confidence,
-/// p_<name>…,gradcam_grade,error`; status is "ok" or "error" (then only `error` is filled).
+/// One row per graded file or region: `path,status,grade,grade_name,confidence,normalised_entropy,
+/// low_confidence,p_<name>…,gradcam_grade,error,warning,ood_score,out_of_distribution,roi,side,
+/// roi_source,localisation`; status is "ok" or "error" (then only `error` and the region are filled);
+/// roi is "X,Y,W,H" in the file's pixels.
 void writePredictionsCsv(std::ostream& out, const std::vector<Prediction>& predictions,
                          const std::vector<std::string>& classNames);
 

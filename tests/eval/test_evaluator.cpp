@@ -211,7 +211,7 @@ private slots:
         std::string header, line;
         std::getline(in, header);
         QCOMPARE(header, std::string("path,true_grade,true_name,predicted_grade,predicted_name,correct,confidence,"
-                                     "p_Healthy,p_Doubtful,p_Minimal,p_Moderate,p_Severe"));
+                                     "p_Healthy,p_Doubtful,p_Minimal,p_Moderate,p_Severe,ood_score,out_of_distribution"));
         int rows = 0;
         while (std::getline(in, line))
             ++rows;

@@ -109,7 +109,7 @@ private slots:
         kg::writePredictionsCsv(csv, predictions, predictor.classNames());
         const std::string table = csv.str();
         QCOMPARE(static_cast<size_t>(std::count(table.begin(), table.end(), '\n')), paths.size() + 1);
-        QVERIFY(table.find(",error,warning\n") != std::string::npos);
+        QVERIFY(table.find(",error,warning,ood_score,out_of_distribution,roi,side,roi_source,localisation\n") != std::string::npos);
         QVERIFY(table.find("RG1_J2KI.dcm,ok,") != std::string::npos);
         QVERIFY2(table.find("shows the CHEST") != std::string::npos, table.c_str());
     }
