@@ -457,6 +457,51 @@ cv::Mat textureNoise(int size, double fine, double coarse, double stretch, Deter
     return band * gain;
 }
 
+std::vector<PhantomLayout::Vertex> toPixels(const std::vector<Point>& shape, const Pose& pose)
+{
+    std::vector<PhantomLayout::Vertex> out;
+    out.reserve(shape.size());
+    for (const auto& p : shape) {
+        const cv::Point2f q = pose.toPixel(p);
+        out.push_back({q.x, q.y});
+    }
+    return out;
+}
+
+/// The numbers renderPhantom draws with, for continuing the leg outside the image.
+void describeLayout(PhantomLayout& layout, const Anatomy& a, const Geometry& g, const Pose& pose, double px224)
+{
+    layout.originX = pose.centre + pose.shiftX * pose.pixelsPerUnit;
+    layout.originY = pose.centre + pose.shiftY * pose.pixelsPerUnit;
+    layout.unitPx = pose.pixelsPerUnit * pose.scale;
+    layout.angle = pose.angle;
+    layout.mirrored = pose.mirror;
+    layout.femur = {toPixels(g.femur, pose)};
+    for (const auto& s : g.femurSpurs)
+        layout.femur.push_back(toPixels(s, pose));
+    layout.tibia = {toPixels(g.tibia, pose)};
+    for (const auto& s : g.tibiaSpurs)
+        layout.tibia.push_back(toPixels(s, pose));
+    layout.fibula = {toPixels(g.fibula, pose)};
+    layout.femurShaftHalf = a.shaftHalf;
+    layout.tibiaShaftHalf = a.tibiaShaftHalf;
+    layout.fibulaShaftX = a.fibulaX - 0.05 * a.fibulaRx;
+    layout.fibulaShaftHalf = 0.4 * a.fibulaRx;
+    layout.cortexAtPx = 1.3 * px224;
+    layout.cortexWidthPx = 1.1 * px224;
+    layout.legHalfWidth = a.legHalfWidth;
+    layout.softDensity = a.softDensity;
+    layout.boneDensity = a.boneDensity;
+    layout.textureAmplitude = a.textureAmplitude;
+    layout.exposure = a.exposure;
+    layout.gamma = a.gamma;
+    layout.gain = a.gain;
+    layout.bias = a.bias;
+    layout.heel = a.heel;
+    layout.noiseSigma = a.noiseSigma;
+    layout.blurSigmaPx = a.blurSigma * px224;
+}
+
 void validateSpec(const PhantomSpec& spec)
 {
     if (spec.grade < 0 || spec.grade > 4)
@@ -470,6 +515,11 @@ void validateSpec(const PhantomSpec& spec)
 } // namespace
 
 PhantomImage renderPhantom(const PhantomSpec& spec)
+{
+    return renderPhantom(spec, nullptr);
+}
+
+PhantomImage renderPhantom(const PhantomSpec& spec, PhantomLayout* layout)
 {
     validateSpec(spec);
     const int size = spec.imageSize;
@@ -644,6 +694,8 @@ PhantomImage renderPhantom(const PhantomSpec& spec)
     result.medialX = medial.x;
     result.lateralX = lateral.x;
     result.jointLineY = medial.y;
+    if (layout)
+        describeLayout(*layout, anatomy, geometry, pose, px224);
     return result;
 }
 

@@ -40,6 +40,32 @@ struct PhantomImage {
 /// Renders one knee. Throws kg::Error for a grade outside 0..4, a bad side or size < 32.
 PhantomImage renderPhantom(const PhantomSpec& spec);
 
+/// Internal (FullRadiograph.cpp): where a rendered phantom's bones, leg and film response are,
+/// in its own pixels, so that a larger picture can continue the leg around the pasted phantom.
+/// Canonical units: x across (medial +), y down, the tibial plateau near y = 0; one unit is
+/// half the unposed image. Pixel = origin + unitPx · R(angle) · (mirrored ? −x : x, y).
+struct PhantomLayout {
+    struct Vertex {
+        double x = 0, y = 0;
+    };
+    double originX = 0, originY = 0;   ///< pixel of the canonical origin
+    double unitPx = 1;                 ///< pixels per canonical unit
+    double angle = 0;                  ///< radians
+    bool mirrored = false;             ///< left knee: the medial side points to the image left
+    std::vector<std::vector<Vertex>> femur, tibia, fibula;   ///< outlines in pixels: the bone, then its spurs
+    double femurShaftHalf = 0;         ///< half-width (units) where the femur outline ends at y = −1.6
+    double tibiaShaftHalf = 0;         ///< half-width (units) where the tibia outline ends at y = +1.6
+    double fibulaShaftX = 0, fibulaShaftHalf = 0;   ///< fibular shaft centre and half-width (units) at y = +1.6
+    double boneRadius = 0.42, fibulaRadius = 0.11, cortexThickness = 0.06;   ///< units
+    double cortexAtPx = 0, cortexWidthPx = 0;   ///< the bright cortical line's offset and width, pixels
+    double legHalfWidth = 0, softDensity = 0, boneDensity = 0, textureAmplitude = 0;
+    double exposure = 0, gamma = 1, gain = 1, bias = 0, heel = 0;   ///< film: 255·gain·heel·(1−e^(−exposure·d))^gamma + 255·bias
+    double noiseSigma = 0, blurSigmaPx = 0;    ///< grain (gray levels) and blur (pixels)
+};
+
+/// renderPhantom that also reports the layout (byte-identical pixels).
+PhantomImage renderPhantom(const PhantomSpec& spec, PhantomLayout* layout);
+
 /// A phantom dataset in the real dataset's layout: DIR/{train,val,test}/<grade>/<7-digit id><L|R>.png.
 struct PhantomOptions {
     std::string outputDir;                       ///< created if missing
