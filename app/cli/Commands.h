@@ -23,6 +23,9 @@ int runDataset(const Argv& args, std::ostream& out, std::ostream& err);
 int runEvaluate(const Argv& args, std::ostream& out, std::ostream& err);
 int runCalibrate(const Argv& args, std::ostream& out, std::ostream& err);
 int runPredict(const Argv& args, std::ostream& out, std::ostream& err);
+int runLocalise(const Argv& args, std::ostream& out, std::ostream& err);
+int runTrainLocaliser(const Argv& args, std::ostream& out, std::ostream& err);
+int runEvaluateLocaliser(const Argv& args, std::ostream& out, std::ostream& err);
 
 /// Every subcommand, in the order `kneegrade-cli --help` lists them.
 const std::vector<Command>& commands();

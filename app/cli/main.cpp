@@ -5,6 +5,7 @@
 #include "core/runtime/Runtime.h"
 #include "core/util/Error.h"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 
@@ -20,6 +21,9 @@ const std::vector<Command>& commands()
         {"evaluate", "batched evaluation of a checkpoint on a split: report, metrics, CSV, PDF", runEvaluate},
         {"calibrate", "fit temperature scaling on the val split and store it in the checkpoint", runCalibrate},
         {"predict", "grade radiograph files or folders, optionally with Grad-CAM images", runPredict},
+        {"localise", "find the knee joints on radiographs: boxes, sides, scores", runLocalise},
+        {"train-localiser", "train the knee-joint localiser on generated radiographs", runTrainLocaliser},
+        {"evaluate-localiser", "measure the localiser on held-out generated radiographs", runEvaluateLocaliser},
     };
     return all;
 }
@@ -34,7 +38,8 @@ void printUsage(std::ostream& out)
         << "usage: kneegrade-cli <command> [options]   (kneegrade-cli <command> --help for its options)\n\n"
         << "commands:\n";
     for (const auto& command : kgcli::commands())
-        out << "  " << command.name << std::string(10 - std::string(command.name).size(), ' ') << command.summary << "\n";
+        out << "  " << command.name << std::string(std::max<std::size_t>(20, std::string(command.name).size() + 2) - std::string(command.name).size(), ' ')
+            << command.summary << "\n";
 }
 
 } // namespace
