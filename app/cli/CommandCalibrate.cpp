@@ -50,10 +50,9 @@ int runCalibrate(const Argv& argv, std::ostream& out, std::ostream& err)
         const kg::OodGateSummary summary = kg::fitCheckpointOodGate(options, gate, save);
         json["ood_gate"] = summary;
         if (!args.flag("json"))
-            out << std::setprecision(4) << "out-of-distribution gate (Mahalanobis, " << summary.dimension
-                << " features)\n"
-                << "  fitted on    " << summary.fitImages << " " << summary.fitSplit << " images (Ledoit-Wolf shrinkage "
-                << summary.shrinkage << ")\n"
+            out << std::setprecision(4) << "out-of-distribution gate (Mahalanobis, " << summary.layers.size()
+                << " layers, " << summary.dimension << " features)\n"
+                << "  fitted on    " << summary.fitImages << " " << summary.fitSplit << " images\n"
                 << "  threshold    " << summary.threshold << " = " << summary.percentile << "th percentile of "
                 << summary.thresholdImages << " " << summary.thresholdSplit << " images\n"
                 << (save ? "  saved in " + options.checkpoint : std::string("  dry run: checkpoint unchanged")) << "\n";

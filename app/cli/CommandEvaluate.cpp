@@ -69,6 +69,11 @@ void printSummary(std::ostream& out, const kg::EvaluationResult& r)
     printConfusion(out, m.confusion, m.classNames);
     for (const auto& warning : m.warnings)
         out << "note: " << warning << "\n";
+    if (r.hasOodGate)
+        out << "out of distribution        " << r.outOfDistribution << " of " << r.predictions.size()
+            << " images do not resemble the training images\n";
+    else
+        out << "note: the checkpoint has no out-of-distribution gate (kneegrade-cli calibrate adds one)\n";
 }
 
 } // namespace

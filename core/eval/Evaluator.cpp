@@ -72,7 +72,7 @@ ClassifiedBatch classifyBatch(Model::Impl& model, const torch::Tensor& images, d
     const int64_t n = images.size(0);
     // TTA: image and mirror in one pass (inference-mode BN keeps the samples independent).
     const torch::Tensor input = tta ? torch::cat({images, images.flip({3})}) : images;
-    const nn::ClassifierOutput output = model.net->forward(model.prepareInput(input));
+    const nn::ClassifierOutput output = model.net->forward(model.prepareInput(input), /*stageFeatures=*/true);
     const torch::Tensor& scores = output.logits;
     if (!scores.defined())
         throw Error("the model has no classifier head: it produces features, not grade scores");
@@ -81,12 +81,15 @@ ClassifiedBatch classifyBatch(Model::Impl& model, const torch::Tensor& images, d
     torch::Tensor probabilities = torch::softmax(logits / temperature, 1);
     if (tta)
         probabilities = 0.5 * (probabilities + torch::softmax(all.narrow(0, n, n) / temperature, 1));
-    // Without pooling the head sees the whole map; the OOD gate takes its spatial mean.
-    torch::Tensor pooled = output.features.narrow(0, 0, n);
-    if (pooled.dim() == 4)
-        pooled = pooled.mean({2, 3});
-    const torch::Tensor features = pooled.flatten(1).to(torch::kCPU, torch::kFloat32).contiguous();
-    return {logits, probabilities.contiguous(), features};
+    // The OOD gate's features: every stage's spatial mean, side by side, of the image as given.
+    std::vector<torch::Tensor> stages;
+    std::vector<int> layers;
+    for (const torch::Tensor& stage : output.stages) {
+        stages.push_back(stage.narrow(0, 0, n).to(torch::kCPU, torch::kFloat32));
+        layers.push_back(static_cast<int>(stage.size(1)));
+    }
+    const torch::Tensor features = torch::cat(stages, 1).contiguous();
+    return {logits, probabilities.contiguous(), features, layers};
 }
 
 BatchRun runBatches(Model::Impl& model, BatchSource& source, double temperature, bool tta,
@@ -95,6 +98,7 @@ BatchRun runBatches(Model::Impl& model, BatchSource& source, double temperature,
     BatchRun run;
     const auto start = Clock::now();
     std::vector<torch::Tensor> logits, probabilities, features, labels;
+    std::vector<int> layers;
     std::vector<std::int64_t> indices;
     const std::int64_t total = source.size();
     std::int64_t done = 0;
@@ -106,6 +110,7 @@ BatchRun runBatches(Model::Impl& model, BatchSource& source, double temperature,
         logits.push_back(out.logits);
         probabilities.push_back(out.probabilities);
         features.push_back(out.features);
+        layers = out.featureLayers;
         labels.push_back(batch->labels.to(torch::kCPU, torch::kInt64));
         indices.insert(indices.end(), batch->indices.begin(), batch->indices.end());
         done += out.logits.size(0);
@@ -139,6 +144,7 @@ BatchRun runBatches(Model::Impl& model, BatchSource& source, double temperature,
     run.logits = torch::cat(logits).index_select(0, permutation).contiguous();
     run.probabilities = torch::cat(probabilities).index_select(0, permutation).contiguous();
     run.features = torch::cat(features).index_select(0, permutation).contiguous();
+    run.featureLayers = layers;
     run.labels = torch::cat(labels).index_select(0, permutation).contiguous();
     run.indices.reserve(order.size());
     for (auto i : order)
@@ -227,6 +233,7 @@ EvaluationResult evaluateModel(Model& model, const CheckpointMeta& meta, const s
     const float* probabilities = run.probabilities.data_ptr<float>();
     result.logits.assign(logits, logits + n * k);
     result.featureDimension = static_cast<int>(run.features.size(1));
+    result.featureLayers = run.featureLayers;
     result.features.assign(run.features.data_ptr<float>(), run.features.data_ptr<float>() + run.features.numel());
     std::vector<double> oodScores;
     if (oodGate && oodGate->summary().dimension == result.featureDimension) {

@@ -80,8 +80,9 @@ struct EvaluationResult {
 
     std::vector<ImagePrediction> predictions;  ///< decoded images, in the items' (file) order
     std::vector<double> logits;        ///< N×K raw logits (no temperature, no flip), row-major, same order
-    std::vector<float> features;       ///< N×featureDimension pooled backbone features (no flip), same order
+    std::vector<float> features;       ///< N×featureDimension backbone stage means (no flip), same order
     int featureDimension = 0;
+    std::vector<int> featureLayers;    ///< each stage's share of featureDimension, shallow to deep
     bool hasOodGate = false;           ///< the checkpoint carries an OodGate: predictions have scores
     std::int64_t outOfDistribution = 0;///< images the gate flagged
     EvaluationMetrics metrics;         ///< empty when nothing was evaluated

@@ -10,7 +10,8 @@ namespace kg {
 struct ClassifiedBatch {
     torch::Tensor logits;         ///< N×K raw scores of the image as given (no temperature), CPU float
     torch::Tensor probabilities;  ///< N×K softmax(logits / T); with TTA the mean with the mirror's, CPU float
-    torch::Tensor features;       ///< N×D pooled backbone features of the image as given, CPU float
+    torch::Tensor features;       ///< N×D spatial means of every backbone stage of the image as given, CPU float
+    std::vector<int> featureLayers;  ///< each stage's share of D, shallow to deep
 };
 
 /// One forward pass for the batch (two with TTA: image and horizontal mirror, averaged after
@@ -23,6 +24,7 @@ struct BatchRun {
     torch::Tensor logits;              ///< M×K for the rows in `indices`
     torch::Tensor probabilities;       ///< M×K
     torch::Tensor features;            ///< M×D
+    std::vector<int> featureLayers;    ///< ClassifiedBatch::featureLayers
     torch::Tensor labels;              ///< M int64
     std::vector<std::int64_t> indices; ///< sorted ascending: positions in the source's item list
     bool cancelled = false;

@@ -40,7 +40,7 @@ OodGateSummary fitOodGate(LoadedCheckpoint& loaded, const EvaluationOptions& opt
     } catch (const Error&) {
         // No val split (or an empty one): the threshold then comes from the training split.
     }
-    const OodGate gate = OodGate::fit(train.features, labels, train.featureDimension, classes, held, gateOptions);
+    const OodGate gate = OodGate::fit(train.features, labels, train.featureLayers, classes, held, gateOptions);
     OodGateSummary summary = gate.summary();
     loaded.blobs[kOodGateBlob] = gate.serialize();
     nlohmann::json record = summary;

@@ -50,9 +50,15 @@ double percentileOf(std::vector<double> values, double percentile)
     return values[below] * (1.0 - weight) + values[above] * weight;
 }
 
-OodGate OodGate::fit(const std::vector<float>& features, const std::vector<int>& labels, int dimension, int classes,
-                     const std::vector<float>& thresholdFeatures, const OodGateOptions& options)
+OodGate OodGate::fit(const std::vector<float>& features, const std::vector<int>& labels, const std::vector<int>& layers,
+                     int classes, const std::vector<float>& thresholdFeatures, const OodGateOptions& options)
 {
+    int dimension = 0;
+    for (int size : layers) {
+        if (size < 1)
+            throw Error("out-of-distribution gate: a layer without features");
+        dimension += size;
+    }
     if (dimension < 1 || classes < 1)
         throw Error("out-of-distribution gate: no features to fit");
     const std::int64_t n = static_cast<std::int64_t>(labels.size());
@@ -64,56 +70,66 @@ OodGate OodGate::fit(const std::vector<float>& features, const std::vector<int>&
         throw Error("out-of-distribution gate: the percentile must be in (0, 100]");
     torch::NoGradGuard noGrad;
 
-    const torch::Tensor x = asTensor(features.data(), n, dimension);
+    const torch::Tensor all = asTensor(features.data(), n, dimension);
     const torch::Tensor y = torch::from_blob(const_cast<int*>(labels.data()), {n}, torch::kInt).to(torch::kLong);
     if (y.min().item<std::int64_t>() < 0 || y.max().item<std::int64_t>() >= classes)
         throw Error("out-of-distribution gate: a label outside 0.." + std::to_string(classes - 1));
 
     // Class means; a class without training images has no mean to be near.
     torch::Tensor means = torch::zeros({classes, dimension}, torch::kDouble);
-    std::vector<std::int64_t> present;
+    std::vector<bool> present(static_cast<size_t>(classes), false);
     for (std::int64_t k = 0; k < classes; ++k) {
         const torch::Tensor mask = y == k;
         if (mask.sum().item<std::int64_t>() > 0) {
-            means[k] = x.index({mask}).mean(0);
-            present.push_back(k);
+            means[k] = all.index({mask}).mean(0);
+            present[static_cast<size_t>(k)] = true;
         }
     }
-    const torch::Tensor centred = x - means.index_select(0, y);
-
-    // Ledoit–Wolf shrinkage of the shared covariance towards μ·I.
-    const torch::Tensor sample = centred.t().matmul(centred) / static_cast<double>(n);
-    const double mu = sample.diagonal().mean().item<double>();
-    if (!(mu > 0.0) || !std::isfinite(mu))
-        throw Error("out-of-distribution gate: the training features do not vary (a constant feature vector)");
-    const torch::Tensor eye = torch::eye(dimension, torch::kDouble);
-    const double d2 = (sample - mu * eye).pow(2).sum().item<double>();
-    const double fourth = centred.pow(2).sum(1).pow(2).sum().item<double>();
-    const double betaBar = (fourth - static_cast<double>(n) * sample.pow(2).sum().item<double>()) /
-                           (static_cast<double>(n) * static_cast<double>(n));
-    const double shrinkage = d2 > 0.0 ? std::clamp(std::min(betaBar, d2) / d2, 0.0, 1.0) : 1.0;
-    const torch::Tensor covariance = shrinkage * mu * eye + (1.0 - shrinkage) * sample + 1e-6 * mu * eye;
-    const torch::Tensor precision = torch::linalg_inv(covariance);
+    const torch::Tensor centred = all - means.index_select(0, y);
 
     OodGate gate;
     gate.summary_.dimension = dimension;
+    gate.summary_.layers = layers;
     gate.summary_.classes = classes;
     gate.summary_.fitImages = n;
     gate.summary_.percentile = options.percentile;
-    gate.summary_.shrinkage = shrinkage;
     gate.summary_.fittedUtc = utcTimestamp();
+    std::int64_t offset = 0;
+    for (int size : layers) {
+        // Ledoit–Wolf shrinkage of the layer's shared covariance towards μ·I.
+        const torch::Tensor x = centred.narrow(1, offset, size);
+        offset += size;
+        const torch::Tensor sample = x.t().matmul(x) / static_cast<double>(n);
+        const double mu = sample.diagonal().mean().item<double>();
+        if (!(mu > 0.0) || !std::isfinite(mu))
+            throw Error("out-of-distribution gate: the training features do not vary (a constant feature vector)");
+        const torch::Tensor eye = torch::eye(size, torch::kDouble);
+        const double d2 = (sample - mu * eye).pow(2).sum().item<double>();
+        const double fourth = x.pow(2).sum(1).pow(2).sum().item<double>();
+        const double betaBar = (fourth - static_cast<double>(n) * sample.pow(2).sum().item<double>()) /
+                               (static_cast<double>(n) * static_cast<double>(n));
+        const double shrinkage = d2 > 0.0 ? std::clamp(std::min(betaBar, d2) / d2, 0.0, 1.0) : 1.0;
+        const torch::Tensor covariance = shrinkage * mu * eye + (1.0 - shrinkage) * sample + 1e-6 * mu * eye;
+        const torch::Tensor precision = torch::linalg_inv(covariance);
+        const torch::Tensor symmetric = ((precision + precision.t()) / 2).contiguous();
+        gate.precision_.emplace_back(symmetric.data_ptr<double>(), symmetric.data_ptr<double>() + symmetric.numel());
+        gate.summary_.shrinkage.push_back(shrinkage);
+    }
     gate.means_.assign(means.data_ptr<double>(), means.data_ptr<double>() + means.numel());
-    const torch::Tensor symmetric = ((precision + precision.t()) / 2).contiguous();
-    gate.precision_.assign(symmetric.data_ptr<double>(), symmetric.data_ptr<double>() + symmetric.numel());
-    // Classes with no image get an unreachable mean.
-    for (std::int64_t k = 0; k < classes; ++k)
-        if (std::find(present.begin(), present.end(), k) == present.end())
-            std::fill_n(gate.means_.begin() + k * dimension, dimension, 1e30);
+    for (int k = 0; k < classes; ++k)
+        if (!present[static_cast<size_t>(k)])
+            std::fill_n(gate.means_.begin() + static_cast<std::ptrdiff_t>(k) * dimension, dimension, 1e30);
 
-    // The threshold comes from images the fit never saw; without any, from the training split.
+    // Layer scales and the threshold come from images the fit never saw; without any, from
+    // the training split.
     const bool heldOut = !thresholdFeatures.empty();
     const std::vector<float>& reference = heldOut ? thresholdFeatures : features;
     const std::int64_t m = static_cast<std::int64_t>(reference.size()) / dimension;
+    for (size_t l = 0; l < layers.size(); ++l) {
+        const double median = percentileOf(gate.layerDistances(reference.data(), m, l), 50.0);
+        gate.summary_.layerScales.push_back(median > 0.0 ? median : 1.0);
+    }
+    gate.summary_.threshold = 1.0;  // distances() divides by it
     const std::vector<double> raw = gate.distances(reference.data(), m);
     gate.summary_.thresholdSplit = heldOut ? "val" : "train";
     gate.summary_.thresholdImages = m;
@@ -126,22 +142,37 @@ OodGate OodGate::fit(const std::vector<float>& features, const std::vector<int>&
     return gate;
 }
 
-std::vector<double> OodGate::distances(const float* features, std::int64_t rows) const
+std::vector<double> OodGate::layerDistances(const float* features, std::int64_t rows, size_t layer) const
 {
-    if (empty())
-        throw Error("out-of-distribution gate: not fitted");
-    if (rows <= 0)
-        return {};
-    torch::NoGradGuard noGrad;
     const int d = summary_.dimension;
+    const int size = summary_.layers[layer];
+    std::int64_t offset = 0;
+    for (size_t l = 0; l < layer; ++l)
+        offset += summary_.layers[l];
+    torch::NoGradGuard noGrad;
     const torch::Tensor means =
-        torch::from_blob(const_cast<double*>(means_.data()), {summary_.classes, d}, torch::kDouble);
-    const torch::Tensor precision = torch::from_blob(const_cast<double*>(precision_.data()), {d, d}, torch::kDouble);
-    torch::Tensor all = squaredDistances(asTensor(features, rows, d), means, precision);
+        torch::from_blob(const_cast<double*>(means_.data()), {summary_.classes, d}, torch::kDouble).narrow(1, offset, size);
+    const torch::Tensor precision =
+        torch::from_blob(const_cast<double*>(precision_[layer].data()), {size, size}, torch::kDouble);
+    torch::Tensor all = squaredDistances(asTensor(features, rows, d).narrow(1, offset, size), means, precision);
     // A class without training images has no mean to be near.
     all = torch::where(means.select(1, 0).ge(1e29).unsqueeze(0), torch::full_like(all, 1e300), all);
     const torch::Tensor nearest = std::get<0>(all.min(1)).contiguous();
     return std::vector<double>(nearest.data_ptr<double>(), nearest.data_ptr<double>() + rows);
+}
+
+std::vector<double> OodGate::distances(const float* features, std::int64_t rows) const
+{
+    if (empty())
+        throw Error("out-of-distribution gate: not fitted");
+    std::vector<double> combined(static_cast<size_t>(std::max<std::int64_t>(rows, 0)), 0.0);
+    for (size_t l = 0; l < summary_.layers.size(); ++l) {
+        const std::vector<double> layer = layerDistances(features, rows, l);
+        const double scale = l < summary_.layerScales.size() ? summary_.layerScales[l] : 1.0;
+        for (size_t i = 0; i < combined.size(); ++i)
+            combined[i] = std::max(combined[i], layer[i] / scale);
+    }
+    return combined;
 }
 
 double OodGate::distance(const float* features) const { return distances(features, 1).front(); }
@@ -162,8 +193,10 @@ std::string OodGate::serialize() const
     append(out, &headerBytes, 1);
     out += header;
     append(out, means_.data(), means_.size());
-    std::vector<float> precision(precision_.begin(), precision_.end());
-    append(out, precision.data(), precision.size());
+    for (const auto& layer : precision_) {
+        const std::vector<float> precision(layer.begin(), layer.end());
+        append(out, precision.data(), precision.size());
+    }
     return out;
 }
 
@@ -183,25 +216,41 @@ OodGate OodGate::deserialize(const std::string& bytes)
     } catch (const nlohmann::json::exception& e) {
         throw Error(what + " (" + e.what() + ")");
     }
-    const std::int64_t d = gate.summary_.dimension, k = gate.summary_.classes;
-    if (d < 1 || d > 16384 || k < 1 || k > 1000 || !(gate.summary_.threshold > 0.0))
+    const OodGateSummary& s = gate.summary_;
+    const std::int64_t d = s.dimension, k = s.classes;
+    std::int64_t layerSum = 0, precisionValues = 0;
+    for (int size : s.layers) {
+        if (size < 1 || size > 16384)
+            throw Error(what + " (implausible layer size)");
+        layerSum += size;
+        precisionValues += static_cast<std::int64_t>(size) * size;
+    }
+    if (d < 1 || d > 65536 || k < 1 || k > 1000 || layerSum != d || s.layerScales.size() != s.layers.size() ||
+        !(s.threshold > 0.0))
         throw Error(what + " (implausible sizes)");
     const size_t meanBytes = static_cast<size_t>(k * d) * sizeof(double);
-    const size_t precisionBytes = static_cast<size_t>(d * d) * sizeof(float);
+    const size_t precisionBytes = static_cast<size_t>(precisionValues) * sizeof(float);
     if (bytes.size() - offset - headerBytes != meanBytes + precisionBytes)
         throw Error(what + " (wrong size)");
     const char* data = bytes.data() + offset + headerBytes;
     gate.means_.resize(static_cast<size_t>(k * d));
     std::memcpy(gate.means_.data(), data, meanBytes);
-    std::vector<float> precision(static_cast<size_t>(d * d));
-    std::memcpy(precision.data(), data + meanBytes, precisionBytes);
-    gate.precision_.assign(precision.begin(), precision.end());
+    data += meanBytes;
+    for (int size : s.layers) {
+        std::vector<float> precision(static_cast<size_t>(size) * size);
+        std::memcpy(precision.data(), data, precision.size() * sizeof(float));
+        data += precision.size() * sizeof(float);
+        gate.precision_.emplace_back(precision.begin(), precision.end());
+        for (double v : gate.precision_.back())
+            if (!std::isfinite(v))
+                throw Error(what + " (a precision matrix is not finite)");
+    }
     for (double v : gate.means_)
         if (!std::isfinite(v))
             throw Error(what + " (a class mean is not finite)");
-    for (double v : gate.precision_)
-        if (!std::isfinite(v))
-            throw Error(what + " (the precision matrix is not finite)");
+    for (double v : s.layerScales)
+        if (!(v > 0.0) || !std::isfinite(v))
+            throw Error(what + " (a layer scale is not positive)");
     return gate;
 }
 
@@ -214,8 +263,11 @@ void from_json(const nlohmann::json& json, OodGateOptions& options)
 
 void to_json(nlohmann::json& json, const OodGateSummary& s)
 {
-    json = nlohmann::json{{"method", "Mahalanobis distance to the nearest class mean, Ledoit-Wolf shared covariance"},
+    json = nlohmann::json{{"method", "largest over layers of the Mahalanobis distance to the nearest class mean "
+                                     "(Ledoit-Wolf shared covariance) over its median"},
                           {"dimension", s.dimension},
+                          {"layers", s.layers},
+                          {"layer_scales", s.layerScales},
                           {"classes", s.classes},
                           {"fit_split", s.fitSplit},
                           {"fit_images", s.fitImages},
@@ -231,6 +283,8 @@ void to_json(nlohmann::json& json, const OodGateSummary& s)
 void from_json(const nlohmann::json& json, OodGateSummary& s)
 {
     s.dimension = json.at("dimension").get<int>();
+    s.layers = json.value("layers", std::vector<int>{s.dimension});
+    s.layerScales = json.value("layer_scales", std::vector<double>(s.layers.size(), 1.0));
     s.classes = json.at("classes").get<int>();
     s.fitSplit = json.value("fit_split", std::string("train"));
     s.fitImages = json.value("fit_images", std::int64_t{0});
@@ -238,7 +292,7 @@ void from_json(const nlohmann::json& json, OodGateSummary& s)
     s.thresholdImages = json.value("threshold_images", std::int64_t{0});
     s.percentile = json.value("percentile", 99.0);
     s.threshold = json.at("threshold").get<double>();
-    s.shrinkage = json.value("shrinkage", 0.0);
+    s.shrinkage = json.value("shrinkage", std::vector<double>{});
     s.thresholdFlaggedRate = json.value("threshold_flagged_rate", 0.0);
     s.fittedUtc = json.value("fitted_utc", std::string());
 }

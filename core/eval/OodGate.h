@@ -24,15 +24,17 @@ void from_json(const nlohmann::json& json, OodGateOptions& options);
 
 /// What the gate was fitted on; stored in the checkpoint's state as "ood_gate".
 struct OodGateSummary {
-    int dimension = 0;            ///< pooled feature size
+    int dimension = 0;            ///< pooled feature size, all layers together
+    std::vector<int> layers;      ///< each layer's share of `dimension`, in order
+    std::vector<double> layerScales;  ///< each layer's median distance (the normaliser)
     int classes = 0;
     std::int64_t fitImages = 0;   ///< training images the means and covariance come from
     std::int64_t thresholdImages = 0;  ///< validation images the threshold comes from
     std::string fitSplit = "train";
     std::string thresholdSplit = "val";
     double percentile = 99.0;
-    double threshold = 0.0;       ///< squared Mahalanobis distance
-    double shrinkage = 0.0;       ///< Ledoit–Wolf weight of the identity target, 0..1
+    double threshold = 0.0;       ///< of the combined distance (largest normalised layer distance)
+    std::vector<double> shrinkage;///< per layer: Ledoit–Wolf weight of the identity target, 0..1
     double thresholdFlaggedRate = 0.0;  ///< share of the threshold split above the threshold
     std::string fittedUtc;
 };
@@ -44,16 +46,19 @@ class OodGate {
 public:
     OodGate() = default;
 
-    /// Fits means and shared covariance on `features` (n × dimension, row-major) with
-    /// `labels` in 0..classes-1, then sets the threshold from `thresholdFeatures` (m × dimension).
-    /// Throws kg::Error for empty inputs, mismatched sizes or a class without images.
-    static OodGate fit(const std::vector<float>& features, const std::vector<int>& labels, int dimension, int classes,
-                       const std::vector<float>& thresholdFeatures, const OodGateOptions& options = {});
+    /// Fits means and shared covariance per layer on `features` (n × Σlayers, row-major, the
+    /// layers side by side) with `labels` in 0..classes-1, then the layer scales and the
+    /// threshold from `thresholdFeatures` (m × Σlayers; empty: the training features).
+    /// Throws kg::Error for empty inputs, mismatched sizes or constant features.
+    static OodGate fit(const std::vector<float>& features, const std::vector<int>& labels,
+                       const std::vector<int>& layers, int classes, const std::vector<float>& thresholdFeatures,
+                       const OodGateOptions& options = {});
 
     bool empty() const { return summary_.dimension == 0; }
     const OodGateSummary& summary() const { return summary_; }
 
-    /// Smallest squared Mahalanobis distance of one feature vector (`dimension` values).
+    /// Combined distance of one feature vector (`dimension` values): the largest over the
+    /// layers of the smallest squared Mahalanobis distance to a class mean over the layer's scale.
     double distance(const float* features) const;
     /// The same for each row of `features` (rows × dimension).
     std::vector<double> distances(const float* features, std::int64_t rows) const;
@@ -66,8 +71,10 @@ public:
 
 private:
     OodGateSummary summary_;
+    std::vector<double> layerDistances(const float* features, std::int64_t rows, size_t layer) const;
+
     std::vector<double> means_;      ///< classes × dimension
-    std::vector<double> precision_;  ///< dimension × dimension, symmetric positive definite
+    std::vector<std::vector<double>> precision_;  ///< per layer: size × size, symmetric positive definite
 };
 
 /// Name of the checkpoint blob that holds a serialized gate.

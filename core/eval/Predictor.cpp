@@ -186,9 +186,22 @@ struct Predictor::Impl {
         if (request.wholeImage())
             return {wholeImage(file.decoded)};
         if (!request.automatic) {
+            // Sides for the boxes the user gave, which keep the user's order.
             std::vector<JointRegion> regions = request.regions;
-            if (std::any_of(regions.begin(), regions.end(), [](const JointRegion& r) { return r.side == '?'; }))
-                assignSides(regions, file.decoded.cols, &file.info);
+            std::vector<size_t> order(regions.size());
+            for (size_t i = 0; i < order.size(); ++i)
+                order[i] = i;
+            std::stable_sort(order.begin(), order.end(),
+                             [&](size_t a, size_t b) { return regions[a].centreX() < regions[b].centreX(); });
+            std::vector<JointRegion> sided;
+            for (size_t i : order)
+                sided.push_back(regions[i]);
+            assignSides(sided, file.decoded.cols, &file.info);
+            for (size_t i = 0; i < order.size(); ++i)
+                if (regions[order[i]].side == '?') {
+                    regions[order[i]].side = sided[i].side;
+                    regions[order[i]].sideSource = sided[i].sideSource;
+                }
             return regions;
         }
         if (!localiser)

@@ -93,14 +93,22 @@ int64_t ResNetV2Impl::featureSide(int64_t imageSize) const
 
 std::vector<std::string> ResNetV2Impl::stackNames() const { return {"conv2", "conv3", "conv4", "conv5"}; }
 
-BackboneOutput ResNetV2Impl::forward(const torch::Tensor& input)
+BackboneOutput ResNetV2Impl::forward(const torch::Tensor& input, bool stageFeatures)
 {
+    BackboneOutput out;
     torch::Tensor x = stem_(input);
     x = zeroPaddedMaxPool(x);
-    for (auto& [name, block] : blocks_)
-        x = block->forward(x);
-    BackboneOutput out;
+    if (stageFeatures)
+        out.stages.push_back(x.mean({2, 3}));
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+        x = blocks_[i].second->forward(x);
+        const bool lastOfStack = i + 1 < blocks_.size() && blocks_[i + 1].first.substr(0, 5) != blocks_[i].first.substr(0, 5);
+        if (stageFeatures && lastOfStack)
+            out.stages.push_back(x.mean({2, 3}));
+    }
     out.featureMap = torch::relu(postBn_(x));
+    if (stageFeatures)
+        out.stages.push_back(out.featureMap.mean({2, 3}));
     if (options_.imagenetTop || options_.pooling == Pooling::Average)
         out.pooled = out.featureMap.mean({2, 3});
     else if (options_.pooling == Pooling::Max)
@@ -145,10 +153,10 @@ KneeClassifierImpl::KneeClassifierImpl(const ModelOptions& options) : options_(o
     initialiseLikeKeras(*this, options.seed);
 }
 
-ClassifierOutput KneeClassifierImpl::forward(const torch::Tensor& x)
+ClassifierOutput KneeClassifierImpl::forward(const torch::Tensor& x, bool stageFeatures)
 {
-    BackboneOutput b = backbone_->forward(x);
-    ClassifierOutput out{b.featureMap, b.pooled, {}};
+    BackboneOutput b = backbone_->forward(x, stageFeatures);
+    ClassifierOutput out{b.featureMap, b.pooled, {}, std::move(b.stages)};
     if (head_)
         out.logits = head_->forward(b.pooled);
     else if (options_.backbone.imagenetTop)

@@ -40,12 +40,15 @@ TORCH_MODULE(PreActBottleneck);
 struct BackboneOutput {
     torch::Tensor featureMap;  ///< N×C×h×w after post_relu
     torch::Tensor pooled;      ///< N×C (avg/max) or the feature map itself (none)
+    /// Only when asked for: the spatial mean of the stem (after pool1), of each of conv2..conv4
+    /// (after its last block) and of post_relu — N×C each, shallow to deep (the OOD gate's layers).
+    std::vector<torch::Tensor> stages;
 };
 
 class ResNetV2Impl : public torch::nn::Module {
 public:
     explicit ResNetV2Impl(const BackboneOptions& options);
-    BackboneOutput forward(const torch::Tensor& x);
+    BackboneOutput forward(const torch::Tensor& x, bool stageFeatures = false);
 
     int64_t outputChannels() const { return outputChannels_; }
     /// Spatial side of post_relu for a square input of `imageSize`.
@@ -82,13 +85,14 @@ struct ClassifierOutput {
     torch::Tensor featureMap;  ///< post_relu activation
     torch::Tensor features;    ///< pooled backbone output (the head's input)
     torch::Tensor logits;      ///< pre-softmax scores (empty without head and top)
+    std::vector<torch::Tensor> stages;  ///< BackboneOutput::stages, when asked for
 };
 
 /// Backbone + head: the whole KL-grade classifier. Module names: "backbone", "head".
 class KneeClassifierImpl : public torch::nn::Module {
 public:
     explicit KneeClassifierImpl(const ModelOptions& options);
-    ClassifierOutput forward(const torch::Tensor& x);
+    ClassifierOutput forward(const torch::Tensor& x, bool stageFeatures = false);
     torch::Tensor logits(const torch::Tensor& x) { return forward(x).logits; }
 
     ResNetV2& backbone() { return backbone_; }
