@@ -2,8 +2,10 @@
 #include "Commands.h"
 
 #include "core/data/Dataset.h"
+#include "core/data/FullRadiograph.h"
 #include "core/data/Phantom.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <iomanip>
 #include <ostream>
@@ -37,17 +39,63 @@ std::array<double, 3> parseSplits(const std::string& text)
     return splits;
 }
 
+/// `synth --full N`: full radiographs with ground-truth knee boxes, for the knee localiser.
+int runFullSynth(const Args& args, std::uint64_t seed, std::ostream& out, std::ostream& err)
+{
+    const auto dir = args.value("out");
+    if (!dir)
+        throw UsageError("--out DIR is required");
+    kg::FullRadiographSetOptions options;
+    options.outputDir = *dir;
+    options.count = args.intValue("full", options.count);
+    options.seed = args.has("seed") ? seed : options.seed;
+    options.scale = args.doubleValue("scale", options.scale);
+    options.dicom = args.flag("dicom");
+    options.png = !args.flag("no-png");
+    options.threads = args.intValue("threads", 0);
+    if (options.count < 1)
+        throw UsageError("--full expects a number of images of at least 1");
+    if (!(options.scale > 0 && options.scale <= 4))
+        throw UsageError("--scale must be within (0, 4]");
+    if (!options.png && !options.dicom)
+        throw UsageError("--no-png needs --dicom (nothing would be written)");
+    for (const char* phantomOnly : {"per-grade", "size", "splits", "real-balance", "ambiguity", "no-nuisance", "overwrite",
+                                    "contact-sheet", "columns"})
+        if (args.has(phantomOnly))
+            throw UsageError(std::string("--") + phantomOnly + " is for phantom datasets, not with --full");
+
+    const bool quiet = args.flag("quiet");
+    const auto started = std::chrono::steady_clock::now();
+    int lastPercent = -1;
+    const int written = kg::writeFullRadiographSet(options, [&](int done, int total) {
+        const int percent = total ? done * 100 / total : 100;
+        if (!quiet && percent / 10 != lastPercent / 10) {
+            err << "\rwriting full radiographs: " << percent << "% (" << done << "/" << total << ")" << std::flush;
+            lastPercent = percent;
+        }
+        return true;
+    });
+    if (!quiet)
+        err << "\n";
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    out << "wrote " << written << " full radiographs (" << (options.png ? "PNG" : "") << (options.png && options.dicom ? " + " : "")
+        << (options.dicom ? "DICOM" : "") << ") with knee boxes in " << *dir << "/annotations.json in " << std::fixed
+        << std::setprecision(2) << seconds << " s\n";
+    return written == options.count ? 0 : 1;
+}
+
 } // namespace
 
 int runSynth(const Argv& argv, std::ostream& out, std::ostream& err)
 {
-    Args args(argv, {"out", "per-grade", "size", "seed", "splits", "ambiguity", "threads", "contact-sheet", "columns"},
-              {"help", "real-balance", "no-nuisance", "overwrite", "quiet"});
+    Args args(argv, {"out", "per-grade", "size", "seed", "splits", "ambiguity", "threads", "contact-sheet", "columns", "full", "scale"},
+              {"help", "real-balance", "no-nuisance", "overwrite", "quiet", "dicom", "no-png"});
     if (args.flag("help")) {
         out << "usage: kneegrade-cli synth --out DIR [--per-grade N] [--size 224] [--seed S]\n"
                "                           [--splits train=0.7,val=0.1,test=0.2] [--real-balance]\n"
                "                           [--ambiguity 1.0] [--no-nuisance] [--overwrite] [--threads N] [--quiet]\n"
-               "       kneegrade-cli synth --contact-sheet FILE.png [--columns 8] [--size 224] [--seed S]\n\n"
+               "       kneegrade-cli synth --contact-sheet FILE.png [--columns 8] [--size 224] [--seed S]\n"
+               "       kneegrade-cli synth --full N --out DIR [--seed S] [--scale X] [--dicom] [--no-png] [--threads N]\n\n"
                "Writes synthetic knee radiographs (phantoms) in the real dataset's layout,\n"
                "DIR/{train,val,test}/<grade>/<7-digit id><L|R>.png, plus DIR/phantoms.json.\n"
                "The grade shows as in KL grading: joint-space narrowing, osteophytes, sclerosis,\n"
@@ -56,7 +104,13 @@ int runSynth(const Argv& argv, std::ostream& out, std::ostream& err)
                "  --real-balance    grade shares of the real training set (39.6/18.1/26.2/13.1/3.0 %)\n"
                "  --ambiguity A     0 = clean grade boundaries, 1 = neighbouring grades overlap (default)\n"
                "  --no-nuisance     fixed pose, anatomy and exposure\n"
-               "  --contact-sheet   write one PNG with a row of phantoms per grade instead of a dataset\n";
+               "  --contact-sheet   write one PNG with a row of phantoms per grade instead of a dataset\n\n"
+               "With --full N: N whole radiographs (bilateral standing AP, single-knee AP, lateral,\n"
+               "full-leg film, in turn) with femora, tibiae, soft tissue, collimation and side markers,\n"
+               "and DIR/annotations.json giving each knee's ground-truth box, side and grade, for\n"
+               "training and measuring the knee localiser (default seed 7).\n"
+               "  --scale X         image size factor (default 1: about 2000-3000 px long; 0.35 is quick)\n"
+               "  --dicom           also write 12-bit DICOM (CR, with pixel spacing); --no-png: DICOM only\n";
         return 0;
     }
     const int size = args.intValue("size", 224);
@@ -65,6 +119,8 @@ int runSynth(const Argv& argv, std::ostream& out, std::ostream& err)
     const std::uint64_t seed = std::strtoull(seedText.c_str(), &seedEnd, 10);
     if (seedText.empty() || *seedEnd != '\0' || seedText[0] == '-')
         throw UsageError("--seed expects a non-negative whole number, got '" + seedText + "'");
+    if (args.has("full"))
+        return runFullSynth(args, seed, out, err);
     if (const auto sheet = args.value("contact-sheet")) {
         kg::writePhantomContactSheet(*sheet, args.intValue("columns", 8), size, seed);
         out << "contact sheet written to " << *sheet << "\n";

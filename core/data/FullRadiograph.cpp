@@ -34,7 +34,7 @@ struct Picture {
     int width = 0, height = 0;
     double mmPerPx = 0.15;
     cv::Mat gray;                   ///< float, 8-bit scale
-    cv::Mat phantomWeight;          ///< float, 1 where a pasted phantom shows unblended
+    std::vector<JointRegion> pasted;   ///< boxes holding a pasted phantom (their grain is the phantom's)
     Film film;
     std::vector<JointRegion> knees;
     std::vector<int> grades;
@@ -81,27 +81,32 @@ JointRegion truthBox(int x, int y, int side, char laterality)
     return box;
 }
 
-/// Blends `phantom` (8-bit, box-sized) into the picture, feathered over the box's outer rim.
-void pastePhantom(Picture& picture, const cv::Mat& phantom, const JointRegion& box)
+/// Weight of a pasted phantom at box-relative (x, y): 1 inside, feathered to 0 over the rim.
+double phantomWeight(const JointRegion& box, double x, double y)
 {
     const double feather = std::max(2.0, 0.05 * box.width);
+    const double edge = std::min(std::min(x + 0.5, box.width - x - 0.5), std::min(y + 0.5, box.height - y - 0.5));
+    return smoothstep(0.0, feather, edge);
+}
+
+/// Blends `phantom` (8-bit, box-sized) into the picture.
+void pastePhantom(Picture& picture, const cv::Mat& phantom, const JointRegion& box)
+{
     for (int y = 0; y < box.height; ++y) {
         const int iy = box.y + y;
         if (iy < 0 || iy >= picture.height)
             continue;
         float* out = picture.gray.ptr<float>(iy);
-        float* weight = picture.phantomWeight.ptr<float>(iy);
         const std::uint8_t* in = phantom.ptr<std::uint8_t>(y);
-        const double dy = std::min(y + 0.5, box.height - y - 0.5);
         for (int x = 0; x < box.width; ++x) {
             const int ix = box.x + x;
             if (ix < 0 || ix >= picture.width)
                 continue;
-            const double w = smoothstep(0.0, feather, std::min(dy, std::min(x + 0.5, box.width - x - 0.5)));
+            const double w = phantomWeight(box, x, y);
             out[ix] = static_cast<float>(w * in[x] + (1.0 - w) * out[ix]);
-            weight[ix] = static_cast<float>(w);
         }
     }
+    picture.pasted.push_back(box);
 }
 
 /// AP views: knee phantoms pasted into legs drawn around them.
@@ -140,7 +145,8 @@ Picture renderAp(const FullRadiographSpec& spec, DeterministicRandom& r)
     }
     auto legHalfPx = [&](size_t i) { return layouts[i].legHalfWidth * layouts[i].unitPx * shown; };
 
-    // Image size and knee centres.
+    // Image size and knee centres; long-bone lengths (mm) and the image's margins on a full-leg film.
+    const double femur = r.uniform(400, 470), tibia = r.uniform(340, 400), top = r.uniform(70, 110), bottom = r.uniform(55, 80);
     std::vector<P> centres;
     std::vector<LegEnds> ends(sides.size());
     if (view == RadiographView::SingleAP) {
@@ -156,19 +162,12 @@ Picture renderAp(const FullRadiographSpec& spec, DeterministicRandom& r)
         centres.push_back({midX - apart / 2, kneeY + r.uniform(-0.04, 0.04) * box});
         centres.push_back({midX + apart / 2, kneeY + r.uniform(-0.04, 0.04) * box});
     } else {
-        const double top = r.uniform(70, 110) * mm, femur = r.uniform(400, 470) * mm, tibia = r.uniform(340, 400) * mm;
-        const double bottom = r.uniform(55, 80) * mm, hipApart = r.uniform(170, 210) * mm;
-        const double kneeApart = std::max(0.57 * box + std::max(legHalfPx(0), legHalfPx(1)) + 0.05 * box,
-                                          hipApart + r.uniform(-30, 15) * mm);
-        picture.height = static_cast<int>(top + femur + tibia + bottom);
+        const double kneeApart = 0.57 * box + std::max(legHalfPx(0), legHalfPx(1)) + r.uniform(0.05, 0.2) * box;
+        picture.height = static_cast<int>((top + femur + tibia + bottom) * mm);
         picture.width = static_cast<int>(std::max(r.uniform(380, 460) * mm, kneeApart + 1.5 * box));
         const double midX = picture.width / 2.0 + r.uniform(-15, 15) * mm;
-        for (int i = 0; i < 2; ++i) {
-            const double sign = i == 0 ? -1.0 : 1.0;   // image-left leg first
-            centres.push_back({midX + sign * kneeApart / 2, top + femur});
-            ends[static_cast<size_t>(i)].hip = {midX + sign * hipApart / 2, top};
-            ends[static_cast<size_t>(i)].ankle = {midX + sign * (kneeApart / 2 + r.uniform(-12, 20) * mm), top + femur + tibia};
-        }
+        centres.push_back({midX - kneeApart / 2, (top + femur) * mm});   // image-left leg first
+        centres.push_back({midX + kneeApart / 2, (top + femur) * mm});
     }
     picture.width = std::max(16, picture.width);
     picture.height = std::max(16, picture.height);
@@ -177,27 +176,33 @@ Picture renderAp(const FullRadiographSpec& spec, DeterministicRandom& r)
     const Material material = materialOf(layouts[0], shown, box);
     XrayCanvas canvas(picture.width, picture.height);
     std::vector<LegShading> legs;
+    std::vector<PlacedKnee> knees;
     std::vector<P> topLefts;
     for (size_t i = 0; i < sides.size(); ++i) {
         const P topLeft(std::clamp<double>(std::lround(centres[i].x - box / 2.0), 0, std::max(0, picture.width - box)),
                         std::clamp<double>(std::lround(centres[i].y - box / 2.0), 0, std::max(0, picture.height - box)));
         topLefts.push_back(topLeft);
-        const PlacedKnee knee = placeKnee(layouts[i], topLeft, box, rendered);
-        if (!fullLeg) {
-            const P axis = (knee.frame.down() + P(0, 1)) * 0.5;
-            const P lateral(knee.frame.medial().x > 0 ? -1.0 : 1.0, 0.0);
-            ends[i].hip = knee.frame.origin - axis * (r.uniform(420, 470) * mm) + lateral * r.uniform(15, 35) * mm;
-            ends[i].ankle = knee.frame.origin + axis * (r.uniform(350, 400) * mm);
-        }
-        legs.push_back(drawApLeg(canvas, knee, ends[i], picture.mmPerPx, r));
+        knees.push_back(placeKnee(layouts[i], topLeft, box, rendered));
+        const double jointY = knees[i].frame.toImage(0, 0).y;
+        // A full-leg film ends where the layout says; the femoral head and plafond are at fixed rows.
+        const double femurPx = fullLeg ? jointY - top * mm : femur * mm;
+        const double tibiaPx = fullLeg ? (top + femur + tibia) * mm - jointY : tibia * mm;
+        ends[i] = straightLeg(knees[i], femurPx, tibiaPx, r.uniform(0.02, 0.09), r.uniform(-0.02, 0.04), picture.mmPerPx, r);
     }
+    if (fullLeg) {
+        // Hips 160–240 mm apart whatever the knees' tilt (the femora bend a little to reach them).
+        const double apart = ends[1].hip.x - ends[0].hip.x, wanted = std::clamp(apart, 160 * mm, 240 * mm);
+        ends[0].hip.x -= (wanted - apart) / 2;
+        ends[1].hip.x += (wanted - apart) / 2;
+    }
+    for (size_t i = 0; i < sides.size(); ++i)
+        legs.push_back(drawApLeg(canvas, knees[i], ends[i], picture.mmPerPx, r));
     if (fullLeg)
         drawPelvis(canvas, ends[0].hip, ends[1].hip, picture.mmPerPx, r);
     film.heelTop = topLefts[0].y;
     film.heelSpan = box;
     picture.film = film;
     picture.gray = canvas.render(material, film, legs, r);
-    picture.phantomWeight = cv::Mat::zeros(picture.height, picture.width, CV_32F);
     for (size_t i = 0; i < sides.size(); ++i) {
         cv::Mat pixels(rendered, rendered, CV_8U, phantoms[i].pixels.data()), shownPixels;
         if (rendered != box)
@@ -252,7 +257,6 @@ Picture renderLateral(const FullRadiographSpec& spec, DeterministicRandom& r)
     material.texturePx = box / 224.0;
     picture.film = film;
     picture.gray = canvas.render(material, film, legs, r);
-    picture.phantomWeight = cv::Mat::zeros(picture.height, picture.width, CV_32F);
     const int x = std::clamp(static_cast<int>(std::lround(plan.joint.x - box / 2.0 + r.uniform(-0.03, 0.03) * box)), 0,
                              std::max(0, picture.width - box));
     const int y = std::clamp(static_cast<int>(std::lround(plan.joint.y - box / 2.0 + r.uniform(-0.03, 0.03) * box)), 0,
@@ -270,8 +274,56 @@ bool overlaps(const cv::Rect& rect, const std::vector<JointRegion>& knees)
     return false;
 }
 
+/// The collimated field: a rectangle, slightly turned, around the joints (or the whole image).
+struct Field {
+    P centre;
+    double halfWidth = 1e9, halfHeight = 1e9, angle = 0, edge = 1;
+    double c = 1, s = 0;   ///< cos and sin of the angle
+
+    /// 1 inside, 0 outside, a soft edge between.
+    double at(double x, double y) const
+    {
+        const double dx = x - centre.x, dy = y - centre.y;
+        const double inside = std::min(halfWidth - std::abs(c * dx + s * dy), halfHeight - std::abs(-s * dx + c * dy));
+        return smoothstep(-edge, edge, inside);
+    }
+};
+
+Field chooseField(const Picture& picture, bool wholeLegs, DeterministicRandom& r)
+{
+    Field field;
+    field.centre = {picture.width / 2.0, picture.height / 2.0};
+    if (!r.chance(0.7))
+        return field;
+    int left = picture.width, top = picture.height, right = 0, bottom = 0;
+    for (const auto& k : picture.knees) {
+        left = std::min(left, k.x);
+        top = std::min(top, k.y);
+        right = std::max(right, k.x + k.width);
+        bottom = std::max(bottom, k.y + k.height);
+    }
+    const double angle = r.uniform(-1.5, 1.5) * 3.14159265358979 / 180.0;
+    // Room for the turn: the joints' corners move by up to angle × half the field.
+    const double slack = std::abs(angle) * std::max(picture.width, picture.height) / 2.0 + 2.0;
+    // A full-leg film keeps hips and ankles; a knee film may be coned down towards the joints.
+    auto margin = [&](double room, double size) {
+        return std::min(r.uniform(0.0, wholeLegs ? 0.1 : 0.6) * std::max(0.0, room - slack), (wholeLegs ? 0.03 : 0.15) * size);
+    };
+    const double x0 = margin(left, picture.width), y0 = margin(top, picture.height);
+    const double x1 = picture.width - margin(picture.width - right, picture.width);
+    const double y1 = picture.height - margin(picture.height - bottom, picture.height);
+    field.centre = {(x0 + x1) / 2, (y0 + y1) / 2};
+    field.halfWidth = (x1 - x0) / 2;
+    field.halfHeight = (y1 - y0) / 2;
+    field.angle = angle;
+    field.c = std::cos(angle);
+    field.s = std::sin(angle);
+    field.edge = 0.8 + picture.film.blurSigmaPx;
+    return field;
+}
+
 /// The lead R/L letter a radiographer puts in the field, in a corner on its side if it fits.
-void burnMarker(Picture& picture, char letter, bool imageLeft, DeterministicRandom& r)
+void burnMarker(Picture& picture, const Field& field, char letter, bool imageLeft, DeterministicRandom& r)
 {
     const double mm = 1.0 / picture.mmPerPx;
     const double heightPx = r.uniform(10, 16) * mm;
@@ -279,27 +331,34 @@ void burnMarker(Picture& picture, char letter, bool imageLeft, DeterministicRand
     int baseline = 0;
     const double fontScale = heightPx / cv::getTextSize("R", cv::FONT_HERSHEY_DUPLEX, 1.0, thickness, &baseline).height;
     const cv::Size size = cv::getTextSize(std::string(1, letter), cv::FONT_HERSHEY_DUPLEX, fontScale, thickness, &baseline);
-    const int inset = static_cast<int>(r.uniform(0.03, 0.07) * std::min(picture.width, picture.height));
-    const bool top = r.chance(0.7);
+    const double inset = r.uniform(0.03, 0.07) * std::min(picture.width, picture.height) + thickness;
+    const double left = std::max(0.0, field.centre.x - field.halfWidth) + inset;
+    const double right = std::min<double>(picture.width, field.centre.x + field.halfWidth) - inset - size.width;
+    const double top = std::max(0.0, field.centre.y - field.halfHeight) + inset;
+    const double bottom = std::min<double>(picture.height, field.centre.y + field.halfHeight) - inset - size.height - baseline;
+    const bool startAtTop = r.chance(0.7);
+    const float level = static_cast<float>(r.uniform(235, 252));
     for (int attempt = 0; attempt < 2; ++attempt) {
-        const bool atTop = attempt == 0 ? top : !top;
-        const int x = imageLeft ? inset : picture.width - inset - size.width;
-        const int y = atTop ? inset : picture.height - inset - size.height;
-        const cv::Rect rect(x, y, size.width, size.height + baseline);
-        if (x < 0 || y < 0 || rect.br().x > picture.width || rect.br().y > picture.height || overlaps(rect, picture.knees))
+        const bool atTop = attempt == 0 ? startAtTop : !startAtTop;
+        const cv::Rect rect(static_cast<int>(imageLeft ? left : right), static_cast<int>(atTop ? top : bottom), size.width,
+                            size.height + baseline);
+        const cv::Rect padded = rect + cv::Size(2 * thickness, 2 * thickness) - cv::Point(thickness, thickness);
+        if ((padded & cv::Rect(0, 0, picture.width, picture.height)) != padded || overlaps(padded, picture.knees) ||
+            field.at(padded.x, padded.y) < 1 || field.at(padded.br().x, padded.br().y) < 1)
             continue;
-        cv::Mat mask = cv::Mat::zeros(picture.height, picture.width, CV_32F);
-        cv::putText(mask, std::string(1, letter), {x, y + size.height}, cv::FONT_HERSHEY_DUPLEX, fontScale, cv::Scalar(1.0),
-                    thickness, cv::LINE_AA);
+        cv::Mat mask = cv::Mat::zeros(padded.size(), CV_32F);
+        cv::putText(mask, std::string(1, letter), {thickness, thickness + size.height}, cv::FONT_HERSHEY_DUPLEX, fontScale,
+                    cv::Scalar(1.0), thickness, cv::LINE_AA);
         cv::GaussianBlur(mask, mask, cv::Size(), std::max(0.4, picture.film.blurSigmaPx));
-        const float level = static_cast<float>(r.uniform(235, 252));
-        picture.gray = picture.gray.mul(1.0 - mask) + mask * level;
+        cv::Mat target = picture.gray(padded);
+        target = target.mul(1.0 - mask) + mask * level;
+        target.copyTo(picture.gray(padded));
         return;
     }
 }
 
 /// Grain, 12-bit quantisation, collimation: the finished radiograph.
-FullRadiograph finish(Picture& picture, RadiographView view, DeterministicRandom& r)
+FullRadiograph finish(const Picture& picture, const Field& field, RadiographView view, DeterministicRandom& r)
 {
     FullRadiograph out;
     out.view = view;
@@ -309,49 +368,32 @@ FullRadiograph finish(Picture& picture, RadiographView view, DeterministicRandom
     out.knees = picture.knees;
     out.grades = picture.grades;
 
-    // Collimated field: a rectangle (slightly turned) around the joints; the rest stays dark.
-    cv::Mat field(picture.height, picture.width, CV_32F, cv::Scalar(1.0f));
-    if (r.chance(0.7)) {
-        int left = picture.width, top = picture.height, right = 0, bottom = 0;
-        for (const auto& k : picture.knees) {
-            left = std::min(left, k.x);
-            top = std::min(top, k.y);
-            right = std::max(right, k.x + k.width);
-            bottom = std::max(bottom, k.y + k.height);
-        }
-        auto margin = [&](int room) { return static_cast<int>(r.uniform(0.0, 0.9) * std::max(0, room)); };
-        const double x0 = margin(left), y0 = margin(top);
-        const double x1 = picture.width - margin(picture.width - right), y1 = picture.height - margin(picture.height - bottom);
-        const cv::RotatedRect rect({static_cast<float>((x0 + x1) / 2), static_cast<float>((y0 + y1) / 2)},
-                                   {static_cast<float>(x1 - x0), static_cast<float>(y1 - y0)},
-                                   static_cast<float>(r.uniform(-1.5, 1.5)));
-        cv::Point2f corners[4];
-        rect.points(corners);
-        std::vector<cv::Point> polygon;
-        for (const auto& c : corners)
-            polygon.emplace_back(cvRound(c.x), cvRound(c.y));
-        field.setTo(0.0f);
-        cv::fillConvexPoly(field, polygon, cv::Scalar(1.0f), cv::LINE_AA);
-        cv::GaussianBlur(field, field, cv::Size(), 1.0 + picture.film.blurSigmaPx);
-    }
     const double dark = r.uniform(20, 260);
-    const double gain12 = 16.0 * r.uniform(0.9, 1.0), offset12 = r.uniform(0, 160);
+    const double gain12 = 16.0 * r.uniform(0.9, 1.0), offset12 = r.uniform(0, 80);
     const double sigma = picture.film.noiseSigma;
     out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+    std::vector<float> weight(static_cast<size_t>(out.width));
+    const bool collimated = field.halfWidth < 1e8;
     for (int y = 0; y < out.height; ++y) {
+        std::fill(weight.begin(), weight.end(), 0.0f);
+        for (const JointRegion& box : picture.pasted)
+            if (y >= box.y && y < box.y + box.height)
+                for (int x = std::max(0, box.x); x < std::min(out.width, box.x + box.width); ++x)
+                    weight[static_cast<size_t>(x)] = static_cast<float>(phantomWeight(box, x - box.x, y - box.y));
         const float* in = picture.gray.ptr<float>(y);
-        const float* weight = picture.phantomWeight.ptr<float>(y);
-        const float* f = field.ptr<float>(y);
         std::uint16_t* row = out.pixels.data() + static_cast<size_t>(y) * out.width;
         for (int x = 0; x < out.width; ++x) {
             // One draw: three 16-bit uniforms (near-Gaussian grain as in the phantoms) and a dither.
             const std::uint64_t bits = r.nextU64();
             const double u1 = (bits & 0xFFFF) / 65536.0, u2 = ((bits >> 16) & 0xFFFF) / 65536.0;
             const double u3 = ((bits >> 32) & 0xFFFF) / 65536.0, u4 = (bits >> 48) / 65536.0;
-            const double grain = (1.0 - weight[x]) * (u1 + u2 + u3 - 1.5) * 2.0 * sigma;
-            const double exposed = offset12 + gain12 * (in[x] + grain);
-            const double value = f[x] * exposed + (1.0 - f[x]) * (dark + 24.0 * (u1 - 0.5)) + 16.0 * (u4 - 0.5);
-            row[x] = static_cast<std::uint16_t>(std::clamp(std::lround(value), 0L, 4095L));
+            const double grain = (1.0 - weight[static_cast<size_t>(x)]) * (u1 + u2 + u3 - 1.5) * 2.0 * sigma;
+            double value = offset12 + gain12 * (in[x] + grain);
+            if (collimated) {
+                const double f = field.at(x, y);
+                value = f * value + (1.0 - f) * (dark + 24.0 * (u1 - 0.5));
+            }
+            row[x] = static_cast<std::uint16_t>(std::clamp(value + 16.0 * (u4 - 0.5), 0.0, 4095.0) + 0.5);
         }
     }
     return out;
@@ -393,14 +435,15 @@ FullRadiograph renderFullRadiograph(const FullRadiographSpec& spec)
         throw Error("full radiograph: scale " + std::to_string(spec.scale) + " is outside (0, 4]");
     DeterministicRandom r(combineSeeds({spec.seed, 0xF011ull, static_cast<std::uint64_t>(spec.view)}));
     Picture picture = spec.view == RadiographView::Lateral ? renderLateral(spec, r) : renderAp(spec, r);
+    const Field field = chooseField(picture, spec.view == RadiographView::FullLeg, r);
     if (spec.markers) {
-        // AP: the marker of the side on that side of the image; lateral: the knee's side.
+        // AP: the marker of a side on that side of the image; lateral: the knee's side.
         const bool bothKnees = picture.knees.size() == 2;
         const char letter = bothKnees ? (r.chance(0.5) ? 'R' : 'L') : picture.knees.front().side;
         const bool imageLeft = bothKnees ? letter == 'R' : (spec.view == RadiographView::Lateral ? r.chance(0.5) : letter == 'R');
-        burnMarker(picture, letter, imageLeft, r);
+        burnMarker(picture, field, letter, imageLeft, r);
     }
-    return finish(picture, spec.view, r);
+    return finish(picture, field, spec.view, r);
 }
 
 std::uint64_t fullRadiographSeed(std::uint64_t seed, int index)

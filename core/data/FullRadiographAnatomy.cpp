@@ -164,6 +164,24 @@ PlacedKnee placeKnee(const PhantomLayout& layout, cv::Point2d topLeft, double sh
     return knee;
 }
 
+LegEnds straightLeg(const PlacedKnee& knee, double femurPx, double tibiaPx, double valgus, double tibiaLean,
+                    double mmPerPx, DeterministicRandom& r)
+{
+    const KneeFrame& f = knee.frame;
+    const double lateralSign = f.medial().x > 0 ? -1.0 : 1.0;   // image direction of the lateral side
+    LegEnds ends;
+    ends.neckOffsetPx = r.uniform(36, 46) / mmPerPx;
+    ends.neckDropPx = r.uniform(55, 68) / mmPerPx;
+    // Rotating "up" towards the lateral side: clockwise on the image for a lateral side on the right.
+    const P up = rotated(-f.down(), lateralSign * valgus);
+    const P joint = f.toImage(0, 0);
+    const P shaftTop = joint + up * ((femurPx - ends.neckDropPx) / std::max(0.2, -up.y));
+    ends.hip = shaftTop - P(lateralSign * ends.neckOffsetPx, ends.neckDropPx);
+    const P down = rotated(f.down(), lateralSign * tibiaLean);
+    ends.ankle = joint + down * (tibiaPx / std::max(0.2, down.y));
+    return ends;
+}
+
 LegShading drawApLeg(XrayCanvas& canvas, const PlacedKnee& knee, const LegEnds& ends, double mmPerPx,
                      DeterministicRandom& r)
 {
@@ -180,7 +198,7 @@ LegShading drawApLeg(XrayCanvas& canvas, const PlacedKnee& knee, const LegEnds& 
     // Femur: shaft from the phantom's metaphysis to the trochanters, neck and head.
     const P latH(lateral.x >= 0 ? 1.0 : -1.0, 0.0), downH(0.0, 1.0);
     const double headR = r.uniform(21, 25) * mm, neckHalf = r.uniform(13, 16) * mm;
-    const double offset = r.uniform(36, 46) * mm, drop = r.uniform(55, 68) * mm;
+    const double offset = ends.neckOffsetPx, drop = ends.neckDropPx;
     const double femurDiaphysis = r.uniform(12.5, 15) * mm, interTroch = r.uniform(19, 23) * mm;
     const P hip = ends.hip;
     const P shaftTop = hip + latH * offset + downH * drop;
@@ -222,26 +240,30 @@ LegShading drawApLeg(XrayCanvas& canvas, const PlacedKnee& knee, const LegEnds& 
     canvas.fill(XrayCanvas::Tibia, ribbon(tibia, tibiaHalf, tibiaHalf));
     const P ankleDown = tibia.tangent.back(), ankleLateral = tibia.normal.back();
     const P a = ends.ankle;
-    canvas.fill(XrayCanvas::Tibia, {a - ankleLateral * (distal - 12 * mm), a - ankleLateral * (distal + 1 * mm),
-                                    a - ankleLateral * (distal - 1 * mm) + ankleDown * 13 * mm,
-                                    a - ankleLateral * (distal - 9 * mm) + ankleDown * 11 * mm});
-
-    const double gapMid = r.uniform(7, 10) * mm, fibulaMid = r.uniform(5.5, 7) * mm;
+    // Medial malleolus: a rounded lobe below the plafond's medial edge.
+    const Spine malleolus = makeSpine({a - ankleLateral * (distal - 6 * mm) - ankleDown * 4 * mm,
+                                       a - ankleLateral * (distal - 5.5 * mm) + ankleDown * 8 * mm,
+                                       a - ankleLateral * (distal - 6.5 * mm) + ankleDown * 14 * mm},
+                                      ankleLateral);
+    canvas.fill(XrayCanvas::Tibia, ribbon(malleolus, [&](double s) { return lerp(6 * mm, 3 * mm, s / (18 * mm)); },
+                                          [&](double s) { return lerp(6 * mm, 3 * mm, s / (18 * mm)); }));
+    const double gapMid = r.uniform(7, 10) * mm, fibulaMid = r.uniform(4.5, 6) * mm;
     const double f0 = -knee.fibulaShaftX * k, fh0 = knee.fibulaShaftHalf * k;
     std::vector<P> fibulaLine;
     std::vector<double> fibulaWidth;
     for (size_t i = 0; i < tibia.point.size(); ++i) {
         const double s = tibia.length[i];
-        const double width = lerp(lerp(fh0, fibulaMid, smoothstep(0, 100 * mm, s)), 9 * mm,
+        const double width = lerp(lerp(fh0, fibulaMid, smoothstep(0, 100 * mm, s)), 7.5 * mm,
                                   smoothstep(tibiaSpan - 70 * mm, tibiaSpan, s));
         const double gap = lerp(gapMid, -3 * mm, smoothstep(tibiaSpan - 100 * mm, tibiaSpan, s));
         const double off = lerp(f0, tibiaHalf(s) + gap + width, smoothstep(0, 110 * mm, s));
         fibulaLine.push_back(tibia.point[i] + tibia.normal[i] * off);
         fibulaWidth.push_back(width);
     }
-    const P malleolus = fibulaLine.back() + ankleDown * 17 * mm;
-    fibulaLine.push_back(malleolus);
-    fibulaWidth.push_back(6 * mm);
+    fibulaLine.push_back(fibulaLine.back() + ankleDown * 10 * mm);
+    fibulaWidth.push_back(6.5 * mm);
+    fibulaLine.push_back(fibulaLine.back() + ankleDown * 8 * mm - ankleLateral * 1.5 * mm);
+    fibulaWidth.push_back(3.5 * mm);
     const Spine fibula = makeSpine(fibulaLine, lateral);
     auto fibulaHalf = [&](double s) {
         size_t i = 0;
@@ -252,26 +274,32 @@ LegShading drawApLeg(XrayCanvas& canvas, const PlacedKnee& knee, const LegEnds& 
     canvas.fill(XrayCanvas::Fibula, ribbon(fibula, fibulaHalf, fibulaHalf));
 
     // Talus under the plafond, the hindfoot below it.
-    canvas.fill(XrayCanvas::Flat, ellipse(a + ankleDown * 18 * mm, distal * 0.85, 15 * mm, std::atan2(ankleLateral.y, ankleLateral.x)));
-    canvas.fill(XrayCanvas::Flat, ellipse(a + ankleDown * 52 * mm + ankleLateral * 4 * mm, 30 * mm, 24 * mm,
-                                          std::atan2(ankleLateral.y, ankleLateral.x)));
-
+    // Talus: a dome under the plafond over a body narrowing downwards; the calcaneus faint below.
+    const double across = std::atan2(ankleLateral.y, ankleLateral.x), talusTop = r.uniform(2.5, 4) * mm;
+    std::vector<P> talus;
+    for (double t = kPi; t <= 2 * kPi + 1e-9; t += kPi / 16)
+        talus.push_back(a + ankleDown * (talusTop + 9 * mm) + rotated({distal * 0.85 * std::cos(t), 9 * mm * std::sin(t)}, across));
+    talus.push_back(a + ankleDown * 30 * mm + ankleLateral * distal * 0.6);
+    talus.push_back(a + ankleDown * 36 * mm);
+    talus.push_back(a + ankleDown * 31 * mm - ankleLateral * distal * 0.7);
+    canvas.fill(XrayCanvas::Flat, talus);
+    canvas.fill(XrayCanvas::Plate, ellipse(a + ankleDown * 46 * mm + ankleLateral * 3 * mm, distal * 1.05, 14 * mm, across));
     // Soft tissue: the phantom's leg width at the knee, a thicker thigh, the calf, a slim ankle.
     const double legHalf = knee.legHalfWidth * k;
-    const double thigh = r.uniform(1.1, 1.28), calf = r.uniform(1.0, 1.1), ankle = r.uniform(0.4, 0.5);
+    const double thigh = r.uniform(1.2, 1.45), calf = r.uniform(0.9, 1.0), ankle = r.uniform(0.4, 0.5);
     std::vector<LegSample> samples;
     const P thighTop = femurLine.back() + unit(femurLine.back() - k1) * 160 * mm;
     samples.push_back({thighTop, legHalf * thigh, 0.0});
     for (size_t i = femur.point.size(); i-- > 0;) {
         const double s = femur.length[i];
-        samples.push_back({femur.point[i], legHalf * lerp(1.0, thigh, smoothstep(0, 0.6 * femurSpan, s)),
+        samples.push_back({femur.point[i], legHalf * lerp(1.0, thigh, smoothstep(0, 0.85 * femurSpan, s)),
                            1.0 - smoothstep(femurSpan - 60 * mm, femurSpan, s)});
     }
     for (double v = -1.25; v < 1.3; v += 0.25)
         samples.push_back({f.toImage(0, v), legHalf, 1.0});
     for (size_t i = 0; i < tibia.point.size(); ++i) {
         const double s = tibia.length[i];
-        const double half = lerp(lerp(1.0, calf, smoothstep(0, 0.3 * tibiaSpan, s)), ankle, smoothstep(0.3 * tibiaSpan, 0.95 * tibiaSpan, s));
+        const double half = lerp(lerp(1.0, calf, smoothstep(0, 0.25 * tibiaSpan, s)), ankle, smoothstep(0.25 * tibiaSpan, 0.95 * tibiaSpan, s));
         samples.push_back({tibia.point[i], legHalf * half, 1.0 - smoothstep(tibiaSpan - 80 * mm, tibiaSpan - 15 * mm, s)});
     }
     samples.push_back({a + ankleDown * 75 * mm, legHalf * (ankle + 0.08), 0.0});
@@ -297,31 +325,43 @@ void drawPelvis(XrayCanvas& canvas, cv::Point2d imageLeftHip, cv::Point2d imageR
 {
     const double mm = 1.0 / mmPerPx;
     const P mid = 0.5 * (imageLeftHip + imageRightHip);
-    const double headR = 23 * mm;
+    const double headR = 23 * mm, ring = r.uniform(9, 12) * mm;
+    const double crest = r.uniform(150, 190), sacroiliac = r.uniform(38, 48);
     for (int side = 0; side < 2; ++side) {
         const P hip = side == 0 ? imageLeftHip : imageRightHip;
         const double lat = side == 0 ? -1.0 : 1.0;   // image direction of the patient's lateral side
-        const double toMid = std::abs(hip.x - mid.x);
+        const double toMid = std::abs(hip.x - mid.x) * mmPerPx;
+        // (mm lateral of the hip's centre, mm below it) → pixels; negative lateral = towards the midline.
         auto at = [&](double lateralMm, double downMm) { return hip + P(lat * lateralMm * mm, downMm * mm); };
-        auto atMid = [&](double lateralMm, double downMm) { return P(mid.x + lat * lateralMm * mm, hip.y + downMm * mm); };
-        // Ilium with the acetabular roof over the femoral head.
-        canvas.fill(XrayCanvas::Flat, {at(-8, -headR / mm - 6), at(20, -headR / mm - 3), at(31, -12), at(36, -30),
-                                       at(52, -70), at(60, -120), at(45, -190), atMid(50, -190), atMid(42, -120),
-                                       at(-(toMid * mmPerPx - 52), -60), at(-30, -8), at(-26, 10)});
-        // Pubis and ischium around the obturator foramen.
-        const double pubicX = toMid * mmPerPx - r.uniform(3, 5);
-        std::vector<P> ring = {at(-14, 4), at(-pubicX * 0.55, 14), atMid(3, 22), atMid(3, 55), at(-pubicX * 0.6, 66),
-                               at(-8, 78), at(14, 62), at(18, 30), at(8, 12)};
-        canvas.fill(XrayCanvas::Flat, ring);
-        canvas.fill(XrayCanvas::Flat, ellipse(at(-pubicX * 0.45, 44), 15 * mm, 20 * mm, lat * 0.35, 32), true);
+        const double toSacrum = toMid - sacroiliac;
+        // Iliac wing: a thin fan from the acetabulum up to the crest, between the sacroiliac joint and the spines.
+        canvas.fill(XrayCanvas::Plate, {at(-10, -headR / mm - 4), at(24, -headR / mm + 2), at(32, -26), at(44, -70),
+                                        at(62, -115), at(58, -crest + 25), at(30, -crest), at(-toSacrum + 10, -crest + 40),
+                                        at(-toSacrum, -95), at(-toSacrum + 12, -60), at(-28, -6), at(-26, 12)});
+        // The acetabular roof over the head; the pelvic brim curving from the sacroiliac joint to the pubis.
+        std::vector<P> roof;
+        for (double t = kPi + 0.35; t < 2 * kPi - 0.15; t += 0.1)
+            roof.push_back(hip + P(-lat * std::cos(t) * (headR + 5 * mm), std::sin(t) * (headR + 5 * mm)));
+        canvas.stroke(XrayCanvas::Flat, roof, 7 * mm);
+        canvas.stroke(XrayCanvas::Flat, cubic(at(-toSacrum + 4, -90), at(-toSacrum + 30, -40), at(-36, 0),
+                                              at(-toMid + 18, 24), 16), 3 * mm);
+        // Pubis and ischium: a frame around the obturator foramen, the ischium thick below it.
+        const P foramen = at(-r.uniform(26, 32), r.uniform(38, 44));
+        const double tilt = lat * r.uniform(0.3, 0.55);
+        canvas.fill(XrayCanvas::Flat, ellipse(foramen + P(lat * 2 * mm, 4 * mm), 17 * mm + ring, 23 * mm + 1.3 * ring, tilt, 36));
+        canvas.fill(XrayCanvas::Flat, {at(-22, 4), at(-toMid + 2.5, 16), at(-toMid + 2.5, 60), at(-toMid * 0.6, 72), at(-20, 60)});
+        canvas.fill(XrayCanvas::Flat, ellipse(foramen, 16 * mm, 22 * mm, tilt, 36), true);
     }
-    // Sacrum between the ilia; the trunk's soft tissue above the thighs.
-    canvas.fill(XrayCanvas::Flat, {P(mid.x - 48 * mm, mid.y - 190 * mm), P(mid.x + 48 * mm, mid.y - 190 * mm),
-                                   P(mid.x + 20 * mm, mid.y - 45 * mm), P(mid.x - 20 * mm, mid.y - 45 * mm)});
+    // Sacrum between the ilia, tapering to the coccyx; the trunk's soft tissue above the thighs.
+    const double sacrumTop = -crest + 15;
+    std::vector<P> sacrum;
+    for (double t = 0; t <= kPi + 1e-9; t += kPi / 16)
+        sacrum.push_back(mid + P(52 * std::cos(t), sacrumTop + (-30 - sacrumTop) * std::sin(t)) * mm);   // tip 30 mm above the hips
+    canvas.fill(XrayCanvas::Plate, sacrum);
     const double reach = std::abs(imageRightHip.x - mid.x) + 140 * mm;
     canvas.fill(XrayCanvas::Soft, {P(mid.x - reach, mid.y - 600 * mm), P(mid.x + reach, mid.y - 600 * mm),
-                                   P(mid.x + reach, mid.y + 30 * mm), P(mid.x + 25 * mm, mid.y + 75 * mm),
-                                   P(mid.x - 25 * mm, mid.y + 75 * mm), P(mid.x - reach, mid.y + 30 * mm)});
+                                   P(mid.x + reach, mid.y + 30 * mm), P(mid.x + 25 * mm, mid.y + 80 * mm),
+                                   P(mid.x - 25 * mm, mid.y + 80 * mm), P(mid.x - reach, mid.y + 30 * mm)});
 }
 
 LegShading drawLateralKnee(XrayCanvas& canvas, const LateralKneePlan& plan, DeterministicRandom& r)

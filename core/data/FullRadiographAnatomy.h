@@ -27,9 +27,17 @@ PlacedKnee placeKnee(const PhantomLayout& layout, cv::Point2d topLeft, double sh
 
 /// Where a leg goes beyond its knee, image pixels.
 struct LegEnds {
-    cv::Point2d hip;     ///< centre of the femoral head
-    cv::Point2d ankle;   ///< centre of the tibial plafond
+    cv::Point2d hip;           ///< centre of the femoral head
+    cv::Point2d ankle;         ///< centre of the tibial plafond
+    double neckOffsetPx = 0;   ///< the femoral shaft's axis lies this far lateral of the head's centre
+    double neckDropPx = 0;     ///< … from this far below it (where the neck leaves the shaft)
 };
+
+/// A leg that continues its knee's axes straight: the femoral shaft leaning `valgus` radians
+/// laterally from the knee's axis up to the head `femurPx` above the joint line, the tibia
+/// leaning `tibiaLean` radians medially down to the plafond `tibiaPx` below it.
+LegEnds straightLeg(const PlacedKnee& knee, double femurPx, double tibiaPx, double valgus, double tibiaLean,
+                    double mmPerPx, DeterministicRandom& random);
 
 /// Draws one leg around its knee phantom; returns its shading rows.
 LegShading drawApLeg(XrayCanvas& canvas, const PlacedKnee& knee, const LegEnds& ends, double mmPerPx,

@@ -36,7 +36,8 @@ struct Film {
 /// Bone and soft-tissue densities; lengths in canonical units of each leg's knee unless named Px.
 struct Material {
     double boneRadius = 0.42, fibulaRadius = 0.11, cortexThickness = 0.06;
-    double flatRadius = 0.12, flatWeight = 0.55;        ///< pelvis, tarsals, patella (lateral view)
+    double flatRadius = 0.12, flatWeight = 0.55;        ///< thick bones: tarsals, pubic rami, patella (lateral view)
+    double plateRadius = 0.08, plateWeight = 0.3;       ///< thin plates: iliac wings, sacrum
     double cortexAtPx = 1.3, cortexWidthPx = 1.1;
     double softDensity = 0.3, boneDensity = 1.0, textureAmplitude = 0.18;
     double texturePx = 1.0;                             ///< texture grain size (the phantom's size / 224)
@@ -53,7 +54,7 @@ struct LegShading {
 
 class XrayCanvas {
 public:
-    enum Layer { Femur, Tibia, Fibula, Flat, Soft, LayerCount };
+    enum Layer { Femur, Tibia, Fibula, Flat, Plate, Soft, LayerCount };
 
     XrayCanvas(int width, int height);
     int width() const { return width_; }
@@ -70,11 +71,13 @@ public:
 
 private:
     int width_, height_;
+    int softStep_;                          ///< the soft-tissue layer is drawn this many times smaller
     std::vector<cv::Mat> masks_;
+    std::vector<std::vector<cv::Rect>> drawn_;   ///< per layer: where something was drawn
 };
 
-/// Band-limited noise in about [−1, 1] of `size`, grain `finePx`, drawn at a lower resolution
-/// when the grain is coarse (fast at any size).
-cv::Mat xrayTexture(cv::Size size, double finePx, double coarsePx, double stretch, DeterministicRandom& random);
+/// A square tile of band-limited noise in about [−1, 1] that repeats seamlessly, grain `fine`
+/// and `coarse` (tile pixels), stretched vertically by `stretch` (as trabeculae run with the load).
+cv::Mat periodicTexture(int tile, double fine, double coarse, double stretch, DeterministicRandom& random);
 
 } // namespace kg
