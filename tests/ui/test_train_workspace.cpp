@@ -206,6 +206,12 @@ void TestTrainWorkspace::shortRunGrowsCurvesAndStaysResponsive()
     // The best checkpoint becomes the session's model for Evaluate and Predict.
     QVERIFY(session_->checkpointPath().endsWith(QStringLiteral("best.kgckpt")));
     QVERIFY(QFileInfo::exists(session_->checkpointPath()));
+    // Before it finished, the run fitted its out-of-distribution gate into that checkpoint.
+    const QString log = workspace_->log()->toPlainText();
+    QVERIFY2(log.contains(QStringLiteral("Fitting the out-of-distribution gate")), qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("Out-of-distribution gate fitted into")), qPrintable(log));
+    const kg::CheckpointMeta meta = kg::readCheckpointMeta(session_->checkpointPath().toStdString());
+    QVERIFY(meta.state.contains("ood_gate"));
 }
 
 void TestTrainWorkspace::openRunShowsItsHistory()

@@ -504,8 +504,25 @@ void writeSummary(Document& doc, const ReportData& data)
         {QStringLiteral("Images"), QString::number(e.predictions.size()),
          e.skipped.empty() ? QStringLiteral("all files decoded")
                            : QStringLiteral("%1 unreadable file(s) left out").arg(e.skipped.size())},
+        {QStringLiteral("Out of distribution"), e.hasOodGate ? QString::number(e.outOfDistribution) : QStringLiteral("\u2014"),
+         e.hasOodGate ? QStringLiteral("images unlike the training images") : QStringLiteral("the model has no gate")},
     };
     doc.table(t);
+    doc.advance(Document::mm(1.5));
+    // How many evaluated images the out-of-distribution gate flagged: their grades mean little.
+    const QString split = qs(e.split);
+    if (e.hasOodGate)
+        doc.paragraph(QStringLiteral("Out of distribution: %1 of %2 %3 images (%4) do not resemble the training images; "
+                                     "their grades mean little.")
+                          .arg(e.outOfDistribution)
+                          .arg(e.predictions.size())
+                          .arg(split)
+                          .arg(percent(e.predictions.empty() ? 0.0 : double(e.outOfDistribution) / e.predictions.size())),
+                      Document::font(8.5), e.outOfDistribution > 0 ? QColor(160, 30, 30) : kGrey);
+    else
+        doc.paragraph(QStringLiteral("Out of distribution: this model has no out-of-distribution gate, so images unlike "
+                                     "the training images were graded like the others (kneegrade-cli calibrate fits one)."),
+                      Document::font(8.5), kGrey);
 }
 
 void writeClassificationReport(Document& doc, const ReportData& data)
@@ -593,7 +610,7 @@ void writeSamples(Document& doc, const ReportData& data)
     const int columns = 3;
     const double gap = Document::mm(5);
     const double cellWidth = (doc.width() - gap * (columns - 1)) / columns;
-    const double captionHeight = Document::mm(16);
+    const double captionHeight = Document::mm(19);
     for (size_t start = 0; start < data.samples.size(); start += columns) {
         double rowImageHeight = 0;
         std::vector<QImage> images;
@@ -625,6 +642,10 @@ void writeSamples(Document& doc, const ReportData& data)
                            .arg(s.trueGrade >= 0 ? classLabel(names, s.trueGrade) : QStringLiteral("unlabelled"))
                            .arg(classLabel(names, s.prediction.grade))
                            .arg(percent(s.prediction.confidence));
+            if (s.prediction.hasOodScore())
+                caption += QStringLiteral("\nOOD score %1%2")
+                               .arg(number(s.prediction.oodScore, 2))
+                               .arg(s.prediction.outOfDistribution ? QStringLiteral(" (out of distribution)") : QString());
             p.setFont(Document::font(7.5, wrong));
             p.setPen(wrong ? QColor(170, 30, 30) : Qt::black);
             p.drawText(QRectF(x, doc.y() + rowImageHeight + Document::mm(1), cellWidth, captionHeight - Document::mm(1)),

@@ -35,9 +35,12 @@ void ImageView::setImage(const QImage& image, const GreyMapping& mapping)
     source_ = image;
     mapping_ = mapping;
     overlay_ = QImage();
+    overlayArea_ = {};
     fit_ = true;
     offset_ = {};
+    zoom_ = fitZoom();
     resetWindow();
+    emit viewChanged();
 }
 
 void ImageView::clear()
@@ -45,7 +48,9 @@ void ImageView::clear()
     source_ = QImage();
     display_ = QImage();
     overlay_ = QImage();
+    overlayArea_ = {};
     update();
+    emit viewChanged();
 }
 
 double ImageView::maximumValue() const
@@ -112,10 +117,16 @@ void ImageView::updateDisplay()
     update();
 }
 
-void ImageView::setOverlay(const QImage& overlay)
+void ImageView::setOverlay(const QImage& overlay, const QRectF& area)
 {
     overlay_ = overlay;
+    overlayArea_ = overlay.isNull() ? QRectF() : area;
     update();
+}
+
+QRectF ImageView::overlayArea() const
+{
+    return overlayArea_.isNull() ? QRectF(QPointF(0, 0), QSizeF(source_.size())) : overlayArea_;
 }
 
 void ImageView::setOverlayOpacity(double opacity)
@@ -143,9 +154,10 @@ QImage ImageView::renderedImage() const
     QImage out = display_.convertToFormat(QImage::Format_RGB32);
     if (!overlay_.isNull() && overlayVisible_) {
         QPainter painter(&out);
+        painter.setClipRect(QRect(QPoint(0, 0), out.size()));
         painter.setOpacity(overlayOpacity_);
         painter.setRenderHint(QPainter::SmoothPixmapTransform);
-        painter.drawImage(QRect(QPoint(0, 0), out.size()), overlay_);
+        painter.drawImage(overlayArea(), overlay_);
     }
     return out;
 }
@@ -161,9 +173,25 @@ double ImageView::fitZoom() const
 
 QRectF ImageView::imageRect() const
 {
-    const QSizeF size(source_.width() * zoom_, source_.height() * zoom_);
+    const double zoom = effectiveZoom();
+    const QSizeF size(source_.width() * zoom, source_.height() * zoom);
     const QPointF centre = QPointF(width() / 2.0, height() / 2.0) + offset_;
     return QRectF(centre - QPointF(size.width() / 2.0, size.height() / 2.0), size);
+}
+
+QPointF ImageView::imageToWidget(const QPointF& imagePoint) const
+{
+    return imageRect().topLeft() + imagePoint * effectiveZoom();
+}
+
+QPointF ImageView::widgetToImage(const QPointF& widgetPoint) const
+{
+    return (widgetPoint - imageRect().topLeft()) / effectiveZoom();
+}
+
+QRectF ImageView::imageToWidget(const QRectF& imageRect) const
+{
+    return QRectF(imageToWidget(imageRect.topLeft()), imageToWidget(imageRect.bottomRight()));
 }
 
 void ImageView::paintEvent(QPaintEvent*)
@@ -184,9 +212,11 @@ void ImageView::paintEvent(QPaintEvent*)
     painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom_ < 4.0);
     painter.drawImage(target, display_);
     if (!overlay_.isNull() && overlayVisible_) {
+        painter.setClipRect(target);
         painter.setOpacity(overlayOpacity_);
-        painter.drawImage(target, overlay_);
+        painter.drawImage(imageToWidget(overlayArea()), overlay_);
         painter.setOpacity(1.0);
+        painter.setClipping(false);
     }
 }
 
@@ -195,6 +225,7 @@ void ImageView::resizeEvent(QResizeEvent* event)
     QWidget::resizeEvent(event);
     if (fit_)
         zoom_ = fitZoom();
+    emit viewChanged();
 }
 
 void ImageView::setZoomAround(double zoom, QPointF anchor)
@@ -202,6 +233,7 @@ void ImageView::setZoomAround(double zoom, QPointF anchor)
     if (source_.isNull())
         return;
     zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    zoom_ = effectiveZoom();
     // Keep the image point under `anchor` where it is.
     const QPointF centre = QPointF(width() / 2.0, height() / 2.0) + offset_;
     const QPointF fromCentre = (anchor - centre) / zoom_;
@@ -210,16 +242,17 @@ void ImageView::setZoomAround(double zoom, QPointF anchor)
     offset_ = anchor - fromCentre * zoom_ - QPointF(width() / 2.0, height() / 2.0);
     update();
     emit zoomChanged(zoom_);
+    emit viewChanged();
 }
 
 void ImageView::zoomIn()
 {
-    setZoomAround(zoom_ * kZoomStep, rect().center());
+    setZoomAround(effectiveZoom() * kZoomStep, rect().center());
 }
 
 void ImageView::zoomOut()
 {
-    setZoomAround(zoom_ / kZoomStep, rect().center());
+    setZoomAround(effectiveZoom() / kZoomStep, rect().center());
 }
 
 void ImageView::fitToWindow()
@@ -229,6 +262,7 @@ void ImageView::fitToWindow()
     zoom_ = fitZoom();
     update();
     emit zoomChanged(zoom_);
+    emit viewChanged();
 }
 
 void ImageView::actualSize()
@@ -241,7 +275,7 @@ void ImageView::wheelEvent(QWheelEvent* event)
 {
     const double steps = event->angleDelta().y() / 120.0;
     if (steps != 0.0)
-        setZoomAround(zoom_ * std::pow(kZoomStep, steps), event->position());
+        setZoomAround(effectiveZoom() * std::pow(kZoomStep, steps), event->position());
     event->accept();
 }
 
@@ -265,6 +299,7 @@ void ImageView::mouseMoveEvent(QMouseEvent* event)
     }
     offset_ = offsetAtDragStart_ + (event->position() - dragStart_);
     update();
+    emit viewChanged();
 }
 
 void ImageView::mouseReleaseEvent(QMouseEvent*)

@@ -42,8 +42,12 @@ public:
     double maximumValue() const;
     const GreyMapping& greyMapping() const { return mapping_; }
 
-    /// Overlay drawn over the whole image (scaled to it); null removes it.
-    void setOverlay(const QImage& overlay);
+    /// Overlay drawn over `area` of the image (image pixels; null area: the whole image),
+    /// scaled to it and clipped to the image; a null overlay removes it.
+    void setOverlay(const QImage& overlay, const QRectF& area = {});
+    const QImage& overlay() const { return overlay_; }
+    /// Where the overlay lies, in image pixels (the whole image when none was given).
+    QRectF overlayArea() const;
     void setOverlayOpacity(double opacity);  ///< 0..1
     double overlayOpacity() const { return overlayOpacity_; }
     void setOverlayVisible(bool visible);
@@ -57,6 +61,12 @@ public:
     /// What the view shows right now (window applied, overlay blended), at image resolution.
     QImage renderedImage() const;
 
+    /// Mapping between image pixels and this widget's coordinates at the current zoom and pan
+    /// (for layers drawn over the image, such as region boxes).
+    QPointF imageToWidget(const QPointF& imagePoint) const;
+    QPointF widgetToImage(const QPointF& widgetPoint) const;
+    QRectF imageToWidget(const QRectF& imageRect) const;
+
 public slots:
     void zoomIn();
     void zoomOut();
@@ -66,6 +76,8 @@ public slots:
 signals:
     void zoomChanged(double zoom);
     void windowChanged(double center, double width);
+    /// The image moved on screen (new image, zoom, pan or widget size).
+    void viewChanged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -80,12 +92,14 @@ private:
     void updateDisplay();
     void setZoomAround(double zoom, QPointF anchor);
     double fitZoom() const;
+    double effectiveZoom() const { return fit_ ? fitZoom() : zoom_; }
     QRectF imageRect() const;
 
     QImage source_;
     GreyMapping mapping_;
     QImage display_;            // window applied
     QImage overlay_;
+    QRectF overlayArea_;        // image pixels; null: the whole image
     double overlayOpacity_ = 0.45;
     bool overlayVisible_ = true;
     double windowCenter_ = 127.5;

@@ -6,6 +6,15 @@
 #include <exception>
 
 namespace kg::ui {
+namespace {
+
+/// The localiser could not run on the file (no weights, say): Predictor's error for it.
+bool localiserFailed(const Prediction& prediction)
+{
+    return !prediction.ok() && prediction.error.rfind("cannot find the knee joints", 0) == 0;
+}
+
+} // namespace
 
 PredictionWorker::PredictionWorker(QObject* parent)
     : QObject(parent)
@@ -32,20 +41,69 @@ bool PredictionWorker::ensurePredictor(const QString& checkpoint, int requestId)
     }
 }
 
+void PredictionWorker::gradeWholeWhereLocaliserFailed(std::vector<Prediction>& predictions, const GradCamOptions& gradCam)
+{
+    std::vector<size_t> failed;
+    std::vector<std::string> paths;
+    for (size_t i = 0; i < predictions.size(); ++i)
+        if (localiserFailed(predictions[i])) {
+            failed.push_back(i);
+            paths.push_back(predictions[i].path);
+        }
+    if (failed.empty())
+        return;
+    std::vector<Prediction> whole = predictor_->predictFiles(paths, gradCam);   // one per path
+    for (size_t k = 0; k < failed.size() && k < whole.size(); ++k) {
+        const std::string& error = predictions[failed[k]].error;
+        const size_t colon = error.find(": ");
+        const std::string why = colon == std::string::npos ? error : error.substr(colon + 2);
+        whole[k].localisation = "the knee joints could not be looked for (" + why + "): the whole image was graded";
+        predictions[failed[k]] = std::move(whole[k]);
+    }
+}
+
 void PredictionWorker::predictFile(const QString& checkpoint, const QString& path, int requestId)
 {
     if (!ensurePredictor(checkpoint, requestId))
         return;
     GradCamOptions gradCam;
     gradCam.enabled = true;
+    RegionRequest request;
+    request.automatic = true;
     try {
-        emit predicted(requestId, predictor_->predict(path.toStdString(), gradCam));
+        std::vector<Prediction> predictions = predictor_->predictRegions(path.toStdString(), request, gradCam);
+        gradeWholeWhereLocaliserFailed(predictions, gradCam);
+        emit predicted(requestId, predictions);
     } catch (const std::exception& error) {
-        // predict() reports bad files in the result; anything thrown is a model/runtime problem.
+        // predictRegions() reports bad files in the result; anything thrown is a model/runtime problem.
         Prediction prediction;
         prediction.path = path.toStdString();
         prediction.error = error.what();
-        emit predicted(requestId, prediction);
+        emit predicted(requestId, {prediction});
+    }
+}
+
+void PredictionWorker::predictRegions(const QString& checkpoint, const QString& path,
+                                      const std::vector<JointRegion>& regions, int requestId)
+{
+    if (!ensurePredictor(checkpoint, requestId))
+        return;
+    GradCamOptions gradCam;
+    gradCam.enabled = true;
+    RegionRequest request;
+    request.regions = regions;
+    try {
+        emit predicted(requestId, predictor_->predictRegions(path.toStdString(), request, gradCam));
+    } catch (const std::exception& error) {
+        std::vector<Prediction> failed;
+        for (const JointRegion& region : regions) {
+            Prediction prediction;
+            prediction.path = path.toStdString();
+            prediction.region = region;
+            prediction.error = error.what();
+            failed.push_back(std::move(prediction));
+        }
+        emit predicted(requestId, failed);
     }
 }
 
@@ -60,6 +118,8 @@ void PredictionWorker::predictFiles(const QString& checkpoint, const QStringList
         files.push_back(path.toStdString());
     QElapsedTimer sinceEmit;
     sinceEmit.start();
+    RegionRequest request;
+    request.automatic = true;
     try {
         auto predictions = predictor_->predictFiles(files, {}, [&](std::int64_t done, std::int64_t total) {
             if (done == total || sinceEmit.elapsed() >= 100) {
@@ -67,7 +127,9 @@ void PredictionWorker::predictFiles(const QString& checkpoint, const QStringList
                 sinceEmit.restart();
             }
             return !cancelled_ && !QThread::currentThread()->isInterruptionRequested();
-        });
+        }, request);
+        if (!cancelled_)
+            gradeWholeWhereLocaliserFailed(predictions, {});
         emit batchPredicted(requestId, predictions);
     } catch (const std::exception& error) {
         emit failed(requestId, QString::fromStdString(error.what()));

@@ -13,8 +13,11 @@
 namespace kg::ui {
 
 /// Grades files with kg::Predictor on the thread it lives on. The checkpoint is loaded once
-/// and kept until another one is asked for. Bad files come back as a Prediction carrying an
-/// error, never as an exception; a checkpoint that cannot be loaded emits failed().
+/// and kept until another one is asked for. A file is graded per knee joint: the localiser
+/// finds them (a single-knee crop, or an image without one, is graded whole); when the
+/// localiser itself cannot run, the whole image is graded and `localisation` says why. Bad
+/// files come back as a Prediction carrying an error, never as an exception; a checkpoint
+/// that cannot be loaded emits failed().
 class PredictionWorker : public QObject {
     Q_OBJECT
 public:
@@ -23,19 +26,27 @@ public:
     void cancel() { cancelled_ = true; }
 
 public slots:
-    /// One file with Grad-CAM (requestId is echoed so stale answers can be dropped).
+    /// One file, each knee joint found on it graded with Grad-CAM (requestId is echoed so
+    /// stale answers can be dropped).
     void predictFile(const QString& checkpoint, const QString& path, int requestId);
-    /// Every image of `paths` in batches, without Grad-CAM.
+    /// The given boxes of one file (moved, resized or added by the user), with Grad-CAM:
+    /// one result per box, in order.
+    void predictRegions(const QString& checkpoint, const QString& path, const std::vector<kg::JointRegion>& regions,
+                        int requestId);
+    /// Every image of `paths` in batches, per knee joint, without Grad-CAM.
     void predictFiles(const QString& checkpoint, const QStringList& paths, int requestId);
 
 signals:
-    void predicted(int requestId, const kg::Prediction& prediction);
+    /// The results of predictFile() or predictRegions(): one per region, image-left first.
+    void predicted(int requestId, const std::vector<kg::Prediction>& predictions);
     void batchProgress(int requestId, int done, int total);
     void batchPredicted(int requestId, const std::vector<kg::Prediction>& predictions);
     void failed(int requestId, const QString& message);
 
 private:
     bool ensurePredictor(const QString& checkpoint, int requestId);
+    /// Grades again, whole, the files whose knee joints could not be looked for.
+    void gradeWholeWhereLocaliserFailed(std::vector<Prediction>& predictions, const GradCamOptions& gradCam);
 
     std::unique_ptr<Predictor> predictor_;
     QString loadedCheckpoint_;

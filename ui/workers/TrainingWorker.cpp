@@ -1,5 +1,6 @@
 #include "ui/workers/TrainingWorker.h"
 
+#include "core/eval/OodFit.h"
 #include "core/util/Error.h"
 
 #include <QThread>
@@ -74,7 +75,48 @@ void TrainingWorker::runTrainer(Trainer trainer)
         std::lock_guard lock(mutex_);
         trainer_ = nullptr;
     }
+    if (result.status == TrainingResult::Status::Completed || result.status == TrainingResult::Status::EarlyStopped)
+        fitOodGate(trainer, result);
     emit finished(result);
+}
+
+void TrainingWorker::fitOodGate(const Trainer& trainer, const TrainingResult& result)
+{
+    using Phase = TrainingProgress::Phase;
+    TrainingProgress fitting;
+    fitting.phase = Phase::Finished;
+    fitting.epoch = fitting.epochs = static_cast<int>(result.history.size());
+    fitting.message = tr("Fitting the out-of-distribution gate…").toStdString();
+    emit progress(fitting);
+    fitting.message.clear();
+    QElapsedTimer sinceEmit;
+    sinceEmit.start();
+    const RunOodGate gate = fitRunOodGate(trainer.options(), result, {}, [&](const EvaluationProgress& p) {
+        if (sinceEmit.elapsed() >= progressIntervalMs_) {
+            fitting.batch = static_cast<int>(p.done);
+            fitting.batches = static_cast<int>(p.total);
+            emit progress(fitting);
+            sinceEmit.restart();
+        }
+        return !cancelled_ && !QThread::currentThread()->isInterruptionRequested();
+    });
+    if (!gate.error.empty()) {
+        emit warning(tr("The out-of-distribution gate could not be fitted: %1. The model works, but cannot tell when an "
+                        "image is unlike its training images; kneegrade-cli calibrate fits the gate later.")
+                         .arg(QString::fromStdString(gate.error)));
+        return;
+    }
+    if (gate.checkpoint.empty())
+        return;
+    fitting.batch = fitting.batches = 0;
+    fitting.message = tr("Out-of-distribution gate fitted into %1: %2 training images, threshold at the %3th percentile "
+                         "of %4 validation images.")
+                          .arg(QString::fromStdString(gate.checkpoint))
+                          .arg(gate.summary.fitImages)
+                          .arg(gate.summary.percentile, 0, 'g', 3)
+                          .arg(gate.summary.thresholdImages)
+                          .toStdString();
+    emit progress(fitting);
 }
 
 bool TrainingWorker::onProgress(const TrainingProgress& progress)

@@ -13,7 +13,8 @@ namespace kg::ui {
 
 /// Runs kg::Trainer on the thread it lives on (see WorkerThread) and reports back with
 /// typed, throttled signals: per-batch progress at most every progressIntervalMs, every
-/// phase change, epoch end and the result always. cancel() and setPaused() are thread-safe
+/// phase change, epoch end and the result always. A run that completes (or stops early)
+/// then has its out-of-distribution gate fitted into its best checkpoint before finished(). cancel() and setPaused() are thread-safe
 /// and act within one batch; so does QThread::requestInterruption() on the worker's thread.
 class TrainingWorker : public QObject {
     Q_OBJECT
@@ -39,9 +40,12 @@ signals:
     void finished(const kg::TrainingResult& result);
     /// The trainer threw before or while training (message says which file and what to do).
     void failed(const QString& message);
+    /// Something went wrong that leaves the run usable (the out-of-distribution gate could not be fitted).
+    void warning(const QString& message);
 
 private:
     void runTrainer(Trainer trainer);
+    void fitOodGate(const Trainer& trainer, const TrainingResult& result);
     bool onProgress(const TrainingProgress& progress);
 
     std::mutex mutex_;                  // guards trainer_ against cancel()/setPaused()

@@ -396,6 +396,13 @@ void EvaluateWorkspace::showResult()
         rows << qMakePair(tr("Calibration error (ECE)"), number(m.calibration.expectedCalibrationError));
     }
     rows << qMakePair(tr("Loss (cross-entropy)"), number(r.loss, 4));
+    rows << qMakePair(tr("Out of distribution"),
+                      r.hasOodGate ? tr("%1 of %2 (%3)")
+                                         .arg(r.outOfDistribution)
+                                         .arg(r.predictions.size())
+                                         .arg(formatPercent(r.predictions.empty() ? 0.0
+                                                                                  : double(r.outOfDistribution) / r.predictions.size()))
+                                   : tr("no gate (kneegrade-cli calibrate)"));
     for (size_t g = 0; g < m.sensitivity.size(); ++g) {
         QString value = tr("sens %1 · spec %2").arg(number(m.sensitivity[g], 2), number(m.specificity[g], 2));
         if (g < m.rocAuc.size())
@@ -468,7 +475,14 @@ void EvaluateWorkspace::fillBrowser(const std::vector<ImagePrediction>& items, c
                                             .arg(QString::fromStdString(gradeLabel(p.trueGrade)),
                                                  QString::fromStdString(gradeLabel(p.predictedGrade)),
                                                  formatPercent(p.confidence)));
-        item->setToolTip(QDir::toNativeSeparators(path));
+        // The out-of-distribution score per image (NaN without a gate); a flagged image says so.
+        item->setToolTip(std::isnan(p.oodScore) ? QDir::toNativeSeparators(path)
+                                                : tr("%1\nOut-of-distribution score %2%3")
+                                                      .arg(QDir::toNativeSeparators(path))
+                                                      .arg(p.oodScore, 0, 'f', 2)
+                                                      .arg(p.outOfDistribution ? tr(": unlike the training images") : QString()));
+        if (p.outOfDistribution)
+            item->setText(item->text() + tr(" · OOD %1").arg(p.oodScore, 0, 'f', 1));
         item->setForeground(p.correct() ? palette().color(QPalette::WindowText) : QColor(0xd0, 0x40, 0x40));
         browser_->addItem(item);
         auto* watcher = new QFutureWatcher<QImage>(this);

@@ -4,14 +4,18 @@
 #include "ui/utility/Colors.h"
 #include "ui/utility/Format.h"
 #include "ui/utility/Icons.h"
+#include "ui/utility/PredictionText.h"
 #include "ui/utility/RadiographImage.h"
+#include "ui/utility/TrainingCropExample.h"
 #include "ui/widgets/ImageView.h"
 #include "ui/widgets/MessageBar.h"
-#include "ui/widgets/ProbabilityBarsWidget.h"
+#include "ui/widgets/RegionOverlay.h"
 #include "ui/widgets/ResearchBanner.h"
 #include "ui/widgets/WindowLevelBar.h"
 #include "ui/workers/PredictionWorker.h"
 #include "ui/workers/WorkerThread.h"
+#include "ui/workspaces/PredictBatchModel.h"
+#include "ui/workspaces/PredictResultPanel.h"
 
 #include "core/data/Grades.h"
 #include "core/eval/ResultsCsv.h"
@@ -27,7 +31,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMimeData>
-#include <QPointer>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSortFilterProxyModel>
@@ -43,17 +46,14 @@
 namespace kg::ui {
 namespace {
 
-QStandardItem* sortableItem(const QString& text, const QVariant& sortKey)
-{
-    auto* item = new QStandardItem(text);
-    item->setData(sortKey, Qt::UserRole);
-    item->setEditable(false);
-    return item;
-}
-
 QString imageFilter()
 {
     return PredictWorkspace::tr("Radiographs (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.dcm *.dicom);;All files (*)");
+}
+
+QString fileName(const std::string& path)
+{
+    return QFileInfo(QString::fromStdString(path)).fileName();
 }
 
 } // namespace
@@ -63,8 +63,42 @@ PredictWorkspace::PredictWorkspace(Session& session, QWidget* parent)
 {
     setObjectName(QStringLiteral("PredictWorkspace"));
     setAcceptDrops(true);
+    view_ = new ImageView(this);
+    buildToolBar();
+    buildCentral();
 
-    // Tool bar.
+    // Result dock.
+    auto* dock = new QDockWidget(tr("Prediction"), this);
+    dock->setObjectName(QStringLiteral("predictionDock"));
+    panel_ = new PredictResultPanel(dock);
+    auto* scroll = new QScrollArea(dock);
+    scroll->setWidget(panel_);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(360);
+    dock->setWidget(scroll);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    worker_ = new PredictionWorker;
+    connect(worker_, &PredictionWorker::predicted, this, &PredictWorkspace::onPredicted);
+    connect(worker_, &PredictionWorker::batchProgress, this, &PredictWorkspace::onBatchProgress);
+    connect(worker_, &PredictionWorker::batchPredicted, this, &PredictWorkspace::onBatchPredicted);
+    connect(worker_, &PredictionWorker::failed, this, &PredictWorkspace::onFailed);
+    thread_ = std::make_unique<WorkerThread>(worker_, QStringLiteral("PredictionWorker"));
+
+    connect(&session, &Session::checkpointChanged, this, &PredictWorkspace::updateCheckpointLabel);
+    updateCheckpointLabel();
+    panel_->clearResult();
+}
+
+PredictWorkspace::~PredictWorkspace()
+{
+    stopWork();
+}
+
+void PredictWorkspace::buildToolBar()
+{
     auto* toolBar = addToolBar(tr("Predict"));
     toolBar->setObjectName(QStringLiteral("predictToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -74,20 +108,31 @@ PredictWorkspace::PredictWorkspace(Session& session, QWidget* parent)
                        &PredictWorkspace::openFolderDialog)
         ->setToolTip(tr("Grade every image of a folder into a table"));
     toolBar->addSeparator();
+    addBoxAction_ = toolBar->addAction(tr("Add Box"), this, &PredictWorkspace::addBox);
+    addBoxAction_->setObjectName(QStringLiteral("addBox"));
+    addBoxAction_->setShortcut(QKeySequence(Qt::Key_B));
+    addBoxAction_->setToolTip(tr("Add a square box at the centre of the view and grade it (B); drag it onto a knee "
+                                 "joint, drag a corner to resize it"));
+    addBoxAction_->setEnabled(false);
+    deleteBoxAction_ = toolBar->addAction(tr("Delete Box"), this, &PredictWorkspace::deleteSelectedBox);
+    deleteBoxAction_->setObjectName(QStringLiteral("deleteBox"));
+    deleteBoxAction_->setShortcuts({QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace)});
+    deleteBoxAction_->setToolTip(tr("Remove the selected box and its result (Delete)"));
+    deleteBoxAction_->setEnabled(false);
+    toolBar->addSeparator();
     gradCamAction_ = toolBar->addAction(themedIcon(QStringLiteral("heatmap")), tr("Grad-CAM"));
     gradCamAction_->setCheckable(true);
     gradCamAction_->setChecked(true);
     gradCamAction_->setShortcut(QKeySequence(Qt::Key_G));
-    gradCamAction_->setToolTip(tr("Show where the model looked (G)"));
+    gradCamAction_->setToolTip(tr("Show where the model looked in the selected box (G)"));
     opacity_ = new QSlider(Qt::Horizontal, this);
     opacity_->setRange(0, 100);
     opacity_->setValue(45);
-    opacity_->setFixedWidth(120);
+    opacity_->setFixedWidth(100);
     opacity_->setToolTip(tr("Grad-CAM opacity"));
     toolBar->addWidget(new QLabel(tr(" Opacity "), this));
     toolBar->addWidget(opacity_);
     toolBar->addSeparator();
-    view_ = new ImageView(this);
     toolBar->addAction(themedIcon(QStringLiteral("zoom-in")), tr("Zoom In"), view_, &ImageView::zoomIn)
         ->setShortcut(QKeySequence::ZoomIn);
     toolBar->addAction(themedIcon(QStringLiteral("zoom-out")), tr("Zoom Out"), view_, &ImageView::zoomOut)
@@ -108,8 +153,11 @@ PredictWorkspace::PredictWorkspace(Session& session, QWidget* parent)
     connect(gradCamAction_, &QAction::toggled, view_, &ImageView::setOverlayVisible);
     connect(opacity_, &QSlider::valueChanged, this, [this](int value) { view_->setOverlayOpacity(value / 100.0); });
     view_->setOverlayOpacity(opacity_->value() / 100.0);
+}
 
-    // Central: the image (with its banner and window controls) and the batch table, as tabs.
+void PredictWorkspace::buildCentral()
+{
+    // The image (with its banner, boxes and window controls) and the batch table, as tabs.
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
@@ -120,7 +168,11 @@ PredictWorkspace::PredictWorkspace(Session& session, QWidget* parent)
     auto* imagePage = new QWidget(tabs_);
     auto* imageLayout = new QVBoxLayout(imagePage);
     imageLayout->setContentsMargins(0, 4, 0, 0);
+    view_->setParent(imagePage);
     view_->setPlaceholderText(tr("Drop a knee X-ray here\n(PNG, JPEG, 16-bit or DICOM)\n\nor a folder to grade many at once"));
+    overlay_ = new RegionOverlay(view_);
+    connect(overlay_, &RegionOverlay::selectionChanged, this, &PredictWorkspace::onSelectionChanged);
+    connect(overlay_, &RegionOverlay::boxEdited, this, &PredictWorkspace::onBoxEdited);
     imageLayout->addWidget(view_, 1);
     imageLayout->addWidget(new WindowLevelBar(view_, imagePage));
     tabs_->addTab(imagePage, themedIcon(QStringLiteral("open-image")), tr("Image"));
@@ -142,94 +194,27 @@ PredictWorkspace::PredictWorkspace(Session& session, QWidget* parent)
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
     connect(table_, &QTableView::doubleClicked, this, [this, proxy](const QModelIndex& index) {
-        const QModelIndex source = proxy->mapToSource(index);
-        const QString path = model_->item(source.row(), 0)->data(Qt::UserRole + 1).toString();
+        const QStandardItem* file = model_->item(proxy->mapToSource(index).row(), 0);
         tabs_->setCurrentIndex(0);
-        predictFile(path);
+        predictFile(file->data(kBatchPathRole).toString());
+        selectAfterGrading_ = file->data(kBatchRegionRole).toRect();
     });
     batchLayout->addWidget(table_, 1);
     tabs_->addTab(batchPage, themedIcon(QStringLiteral("table")), tr("Batch"));
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
-
-    // Result dock.
-    auto* dock = new QDockWidget(tr("Prediction"), this);
-    dock->setObjectName(QStringLiteral("predictionDock"));
-    auto* panel = new QWidget(dock);
-    auto* panelLayout = new QVBoxLayout(panel);
-    checkpointLabel_ = new QLabel(panel);
-    checkpointLabel_->setWordWrap(true);
-    panelLayout->addWidget(checkpointLabel_);
-    fileLabel_ = new QLabel(panel);
-    fileLabel_->setWordWrap(true);
-    fileLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    panelLayout->addWidget(fileLabel_);
-    grade_ = new QLabel(panel);
-    grade_->setObjectName(QStringLiteral("predictedGrade"));
-    QFont big = grade_->font();
-    big.setPointSizeF(big.pointSizeF() * 2.0);
-    big.setBold(true);
-    grade_->setFont(big);
-    panelLayout->addWidget(grade_);
-    description_ = new QLabel(panel);
-    description_->setWordWrap(true);
-    panelLayout->addWidget(description_);
-    confidence_ = new QLabel(panel);
-    confidence_->setWordWrap(true);
-    panelLayout->addWidget(confidence_);
-    lowConfidence_ = new QLabel(panel);
-    lowConfidence_->setObjectName(QStringLiteral("lowConfidence"));
-    lowConfidence_->setWordWrap(true);
-    lowConfidence_->setStyleSheet(QStringLiteral("QLabel { background: #fbeccb; color: #5a3b00; padding: 6px; border-radius: 4px; }"));
-    lowConfidence_->hide();
-    panelLayout->addWidget(lowConfidence_);
-    // From the file itself (DICOM body part), so it is set when the image loads, not with the grade.
-    anatomyWarning_ = new QLabel(panel);
-    anatomyWarning_->setObjectName(QStringLiteral("anatomyWarning"));
-    anatomyWarning_->setWordWrap(true);
-    anatomyWarning_->setStyleSheet(lowConfidence_->styleSheet());
-    anatomyWarning_->hide();
-    panelLayout->addWidget(anatomyWarning_);
-    auto* barsTitle = new QLabel(tr("<b>Probability per grade</b>"), panel);
-    panelLayout->addSpacing(6);
-    panelLayout->addWidget(barsTitle);
-    bars_ = new ProbabilityBarsWidget(panel);
-    panelLayout->addWidget(bars_);
-    gradCamNote_ = new QLabel(panel);
-    gradCamNote_->setWordWrap(true);
-    panelLayout->addWidget(gradCamNote_);
-    panelLayout->addStretch(1);
-    panelLayout->addWidget(new ResearchBanner(panel));
-    auto* scroll = new QScrollArea(dock);
-    scroll->setWidget(panel);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(360);
-    dock->setWidget(scroll);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
-
-    worker_ = new PredictionWorker;
-    connect(worker_, &PredictionWorker::predicted, this, &PredictWorkspace::onPredicted);
-    connect(worker_, &PredictionWorker::batchProgress, this, &PredictWorkspace::onBatchProgress);
-    connect(worker_, &PredictionWorker::batchPredicted, this, &PredictWorkspace::onBatchPredicted);
-    connect(worker_, &PredictionWorker::failed, this, &PredictWorkspace::onFailed);
-    thread_ = std::make_unique<WorkerThread>(worker_, QStringLiteral("PredictionWorker"));
-
-    connect(&session, &Session::checkpointChanged, this, &PredictWorkspace::updateCheckpointLabel);
-    updateCheckpointLabel();
-    clearResult();
-}
-
-PredictWorkspace::~PredictWorkspace()
-{
-    stopWork();
 }
 
 QIcon PredictWorkspace::icon() const
 {
     return themedIcon(QStringLiteral("predict"));
 }
+
+ProbabilityBarsWidget* PredictWorkspace::probabilityBars() const { return panel_->probabilityBars(); }
+QLabel* PredictWorkspace::gradeLabel() const { return panel_->gradeLabel(); }
+QLabel* PredictWorkspace::lowConfidenceLabel() const { return panel_->lowConfidenceLabel(); }
+QLabel* PredictWorkspace::anatomyWarningLabel() const { return panel_->anatomyWarningLabel(); }
+QLabel* PredictWorkspace::outOfDistributionLabel() const { return panel_->outOfDistributionLabel(); }
 
 void PredictWorkspace::stopWork()
 {
@@ -242,12 +227,21 @@ void PredictWorkspace::stopWork()
 
 void PredictWorkspace::updateCheckpointLabel()
 {
-    const QString path = session().checkpointPath();
-    checkpointLabel_->setText(path.isEmpty()
-                                  ? tr("<i>No model yet: train one, or File ▸ Open Checkpoint.</i>")
-                                  : tr("Model: <b>%1</b>").arg(QFileInfo(path).dir().dirName() + QLatin1Char('/')
-                                                              + QFileInfo(path).fileName()));
-    checkpointLabel_->setToolTip(QDir::toNativeSeparators(path));
+    panel_->setCheckpoint(session().checkpointPath());
+    loadTrainingCrop();
+}
+
+void PredictWorkspace::loadTrainingCrop()
+{
+    const int generation = ++cropGeneration_;
+    auto* watcher = new QFutureWatcher<TrainingCropExample>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == cropGeneration_)
+            panel_->setTrainingCrop(watcher->result());
+    });
+    const QString checkpoint = session().checkpointPath();
+    watcher->setFuture(QtConcurrent::run([checkpoint] { return loadTrainingCropExample(checkpoint, 160); }));
 }
 
 bool PredictWorkspace::requireCheckpoint()
@@ -271,15 +265,11 @@ void PredictWorkspace::setBusy(bool busy)
         emit progressChanged(-1, 0, {});
 }
 
-void PredictWorkspace::clearResult()
+void PredictWorkspace::updateBusy()
 {
-    grade_->setText(QStringLiteral("—"));
-    grade_->setStyleSheet({});
-    description_->clear();
-    confidence_->clear();
-    lowConfidence_->hide();
-    gradCamNote_->clear();
-    bars_->clear();
+    setBusy(fileRequest_ != 0 || batchRequest_ != 0 || !regrades_.isEmpty());
+    addBoxAction_->setEnabled(!path_.isEmpty() && fileRequest_ == 0 && !sourceSize_.isEmpty());
+    deleteBoxAction_->setEnabled(overlay_->selectedId() >= 0);
 }
 
 void PredictWorkspace::openImageDialog()
@@ -299,111 +289,159 @@ void PredictWorkspace::openFolderDialog()
 void PredictWorkspace::predictFile(const QString& path)
 {
     messageBar_->hideMessage();
-    clearResult();
-    anatomyWarning_->hide();
+    results_.clear();
+    regrades_.clear();
+    selectAfterGrading_ = {};
+    overlay_->clearBoxes();
+    overlay_->setSourceSize({});
+    panel_->clearResult();
+    panel_->setAnatomyWarnings({});
     tabs_->setCurrentIndex(0);
-    fileLabel_->setText(tr("<b>%1</b>").arg(QFileInfo(path).fileName().toHtmlEscaped()));
-    fileLabel_->setToolTip(QDir::toNativeSeparators(path));
+    panel_->setFile(tr("<b>%1</b>").arg(QFileInfo(path).fileName().toHtmlEscaped()), QDir::toNativeSeparators(path));
+    path_ = path;
+    sourceSize_ = {};
+    info_ = {};
     view_->clear();
     view_->setPlaceholderText(tr("Loading…"));
-    const int requestId = ++requestId_;
+    const int generation = fileGeneration_ = ++requestId_;
 
     // Show the picture at once (the model's answer follows); a file that will not decode is
     // reported here even when no model is chosen.
     auto* watcher = new QFutureWatcher<ViewerImage>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, requestId, path] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, path] {
         const ViewerImage viewer = watcher->result();
         watcher->deleteLater();
-        if (requestId != requestId_)
+        if (generation != fileGeneration_)
             return;
         if (viewer.image.isNull()) {
             view_->setPlaceholderText(tr("This file cannot be shown."));
             if (session().checkpointPath().isEmpty())
                 messageBar_->showMessage(MessageBar::Kind::Error, tr("%1 cannot be read: %2")
                                                                       .arg(QFileInfo(path).fileName(), viewer.error));
-        } else {
-            const bool keepOverlay = last_.path == path.toStdString() && !last_.heatmap.empty();
-            view_->setImage(viewer.image, viewer.mapping);
-            // What the file says about itself, then what decoding noticed (first frame of many, …).
-            QStringList warnings;
-            for (const std::string& warning : {bodyPartWarning(viewer.info), viewPositionWarning(viewer.info)})
-                if (!warning.empty())
-                    warnings << QString::fromStdString(warning);
-            for (const std::string& warning : viewer.info.warnings)
-                warnings << QString::fromStdString(warning);
-            if (!warnings.isEmpty()) {
-                anatomyWarning_->setText(QStringLiteral("⚠ ") + warnings.join(QStringLiteral("\n⚠ ")));
-                anatomyWarning_->show();
-            }
-            if (keepOverlay)
-                view_->setOverlay(toQImage(colorizeHeatMap(last_.heatmap, Colormap::Turbo)));
+            return;
         }
+        view_->setImage(viewer.image, viewer.mapping);
+        info_ = viewer.info;
+        if (sourceSize_.isEmpty())
+            sourceSize_ = viewer.image.size();
+        // What the file says about itself, then what decoding noticed (first frame of many, …).
+        QStringList warnings;
+        for (const std::string& warning : {bodyPartWarning(viewer.info), viewPositionWarning(viewer.info)})
+            if (!warning.empty())
+                warnings << QString::fromStdString(warning);
+        for (const std::string& warning : viewer.info.warnings)
+            warnings << QString::fromStdString(warning);
+        panel_->setAnatomyWarnings(warnings);
+        if (last_.path == path.toStdString())
+            showHeatmap(last_);   // the result came first: setImage() dropped its overlay
+        updateBusy();
     });
     watcher->setFuture(QtConcurrent::run([path] { return loadViewerImage(path); }));
 
-    if (!requireCheckpoint())
+    if (!requireCheckpoint()) {
+        fileRequest_ = 0;
+        updateBusy();
         return;
-    setBusy(true);
+    }
+    fileRequest_ = generation;
+    batchRequest_ = 0;
+    updateBusy();
     const QString checkpoint = session().checkpointPath();
-    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpoint, path, requestId] {
-        worker->predictFile(checkpoint, path, requestId);
+    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpoint, path, generation] {
+        worker->predictFile(checkpoint, path, generation);
     }, Qt::QueuedConnection);
 }
 
-void PredictWorkspace::onPredicted(int requestId, const Prediction& prediction)
+void PredictWorkspace::onPredicted(int requestId, const std::vector<Prediction>& predictions)
 {
-    if (requestId != requestId_)
+    if (requestId == fileRequest_) {
+        fileRequest_ = 0;
+        showFileResults(predictions);
+    } else if (regrades_.contains(requestId)) {
+        onRegraded(regrades_.take(requestId), requestId, predictions);
+    }
+    updateBusy();
+}
+
+void PredictWorkspace::showFileResults(const std::vector<Prediction>& predictions)
+{
+    if (predictions.empty())
         return;
-    setBusy(false);
-    showPrediction(prediction);
+    const Prediction& first = predictions.front();
+    if (predictions.size() == 1 && !first.ok() && isWholeImage(first.region)) {
+        last_ = first;
+        panel_->clearResult();
+        messageBar_->showMessage(MessageBar::Kind::Error,
+                                 tr("%1 cannot be graded: %2").arg(fileName(first.path), QString::fromStdString(first.error)));
+        view_->setPlaceholderText(tr("This file cannot be shown."));
+        emit predictionShown(first);
+        return;
+    }
+    for (const Prediction& p : predictions)
+        if (p.imageWidth > 0 && p.imageHeight > 0) {
+            sourceSize_ = QSize(p.imageWidth, p.imageHeight);
+            break;
+        }
+    overlay_->setSourceSize(sourceSize_);
+    if (!first.localisation.empty())
+        messageBar_->showMessage(MessageBar::Kind::Information,
+                                 tr("%1: %2.").arg(fileName(first.path), QString::fromStdString(first.localisation)));
+    // When the file belongs to the open dataset, its folder's grade is shown for comparison.
+    if (const auto splits = session().datasetSplits()) {
+        for (int s = 0; s < kNumSplits; ++s)
+            for (const DatasetItem& item : splits->items(static_cast<Split>(s)))
+                if (item.path == first.path && item.grade >= 0)
+                    panel_->setFile(tr("<b>%1</b><br>Dataset label: %2 (%3 split)")
+                                        .arg(fileName(first.path).toHtmlEscaped(),
+                                             QString::fromStdString(kg::gradeLabel(item.grade)),
+                                             QString::fromStdString(splitName(static_cast<Split>(s)))),
+                                    QDir::toNativeSeparators(path_));
+    }
+
+    results_.clear();
+    std::vector<RegionBox> boxes;
+    for (const Prediction& p : predictions) {
+        RegionResult result;
+        result.prediction = p;
+        if (!isWholeImage(p.region)) {
+            RegionBox box;
+            box.id = static_cast<int>(boxes.size()) + 1;
+            box.region = p.region;
+            boxes.push_back(box);
+            result.boxId = box.id;
+        }
+        results_.push_back(std::move(result));
+    }
+    overlay_->setBoxes(boxes);
+    for (const RegionResult& result : results_)
+        if (result.boxId >= 0)
+            refreshBox(result);
+
+    int select = boxes.empty() ? -1 : boxes.front().id;
+    for (const RegionResult& result : results_) {
+        const JointRegion& r = result.prediction.region;
+        if (result.boxId >= 0 && QRect(r.x, r.y, r.width, r.height) == selectAfterGrading_)
+            select = result.boxId;
+    }
+    selectAfterGrading_ = {};
+    if (select >= 0)
+        overlay_->setSelectedId(select);   // shows it
+    else
+        showRegionResult(results_.front());
 }
 
 void PredictWorkspace::showPrediction(const Prediction& p)
 {
     last_ = p;
+    panel_->showPrediction(p);
+    showHeatmap(p);
     if (!p.ok()) {
-        clearResult();
         messageBar_->showMessage(MessageBar::Kind::Error,
-                                 tr("%1 cannot be graded: %2")
-                                     .arg(QFileInfo(QString::fromStdString(p.path)).fileName(), QString::fromStdString(p.error)));
-        view_->setPlaceholderText(tr("This file cannot be shown."));
-        emit predictionShown(p);
-        return;
+                                 tr("The %1 box of %2 cannot be graded: %3")
+                                     .arg(sideLetter(p.region.side), fileName(p.path), QString::fromStdString(p.error)));
+    } else {
+        emit statusMessage(tr("Graded %1: %2").arg(fileName(p.path), regionLabel(p)), 6000);
     }
-    const QColor colour = gradeColor(p.grade);
-    grade_->setText(tr("KL%1 · %2").arg(p.grade).arg(QString::fromStdString(p.gradeName)));
-    // When the file belongs to the open dataset, its folder's grade is shown for comparison.
-    if (const auto splits = session().datasetSplits()) {
-        for (int s = 0; s < kNumSplits; ++s)
-            for (const DatasetItem& item : splits->items(static_cast<Split>(s)))
-                if (item.path == p.path && item.grade >= 0)
-                    fileLabel_->setText(tr("<b>%1</b><br>Dataset label: %2 (%3 split)")
-                                            .arg(QFileInfo(QString::fromStdString(p.path)).fileName().toHtmlEscaped(),
-                                                 QString::fromStdString(kg::gradeLabel(item.grade)),
-                                                 QString::fromStdString(splitName(static_cast<Split>(s)))));
-    }
-    grade_->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(colour.name()));
-    description_->setText(QString::fromStdString(p.gradeDescription.empty() ? gradeDescription(p.grade) : p.gradeDescription));
-    confidence_->setText(tr("Confidence <b>%1</b><br>Uncertainty (normalised entropy) %2")
-                             .arg(formatPercent(p.confidence))
-                             .arg(p.normalisedEntropy, 0, 'f', 2));
-    if (p.lowConfidence) {
-        lowConfidence_->setText(tr("⚠ Low confidence: the probabilities are spread over several grades. Treat this "
-                                   "grade as a guess and look at the neighbouring grades too."));
-        lowConfidence_->show();
-    }
-    bars_->setProbabilities(p.probabilities, p.grade);
-    if (!p.heatmap.empty()) {
-        view_->setOverlay(toQImage(colorizeHeatMap(p.heatmap, Colormap::Turbo)));
-        gradCamNote_->setText(tr("<b>Grad-CAM</b> (turbo colours, red = strongest): where the evidence for KL%1 "
-                                 "lies in the image. It shows where the model looked, not why.")
-                                  .arg(p.explainedGrade));
-    }
-    emit statusMessage(tr("Graded %1: KL%2 (%3)")
-                           .arg(QFileInfo(QString::fromStdString(p.path)).fileName())
-                           .arg(p.grade)
-                           .arg(formatPercent(p.confidence)),
-                       6000);
     emit predictionShown(p);
 }
 
@@ -431,8 +469,9 @@ void PredictWorkspace::predictFolder(const QString& folder)
     model_->clear();
     exportAction_->setEnabled(false);
     batchStatus_->setText(tr("Grading %n image(s) of %1…", nullptr, paths.size()).arg(QDir::toNativeSeparators(folder)));
-    const int requestId = ++requestId_;
-    setBusy(true);
+    const int requestId = batchRequest_ = ++requestId_;
+    fileRequest_ = 0;
+    updateBusy();
     const QString checkpoint = session().checkpointPath();
     QMetaObject::invokeMethod(worker_, [worker = worker_, checkpoint, paths, requestId] {
         worker->predictFiles(checkpoint, paths, requestId);
@@ -441,7 +480,7 @@ void PredictWorkspace::predictFolder(const QString& folder)
 
 void PredictWorkspace::onBatchProgress(int requestId, int done, int total)
 {
-    if (requestId != requestId_)
+    if (requestId != batchRequest_)
         return;
     batchStatus_->setText(tr("Grading… %1 / %2").arg(done).arg(total));
     emit progressChanged(done, total, tr("Grading %1 / %2").arg(done).arg(total));
@@ -449,51 +488,24 @@ void PredictWorkspace::onBatchProgress(int requestId, int done, int total)
 
 void PredictWorkspace::onBatchPredicted(int requestId, const std::vector<Prediction>& predictions)
 {
-    if (requestId != requestId_)
+    if (requestId != batchRequest_)
         return;
-    setBusy(false);
+    batchRequest_ = 0;
+    updateBusy();
     batch_ = predictions;
     try {
         batchClassNames_ = readCheckpointMeta(session().checkpointPath().toStdString()).classNames;
     } catch (const std::exception&) {
         batchClassNames_.clear();
     }
-    model_->clear();
-    QStringList headers{tr("File"), tr("Grade"), tr("Confidence"), tr("Low confidence")};
-    for (int g = 0; g < 5; ++g)
-        headers << tr("P(KL%1)").arg(g);
-    headers << tr("Problem");
-    model_->setHorizontalHeaderLabels(headers);
-    int failures = 0;
-    for (const Prediction& p : predictions) {
-        const QString path = QString::fromStdString(p.path);
-        QList<QStandardItem*> row;
-        auto* file = sortableItem(QFileInfo(path).fileName(), QFileInfo(path).fileName());
-        file->setData(path, Qt::UserRole + 1);
-        file->setToolTip(QDir::toNativeSeparators(path));
-        row << file;
-        if (p.ok()) {
-            auto* grade = sortableItem(tr("KL%1 %2").arg(p.grade).arg(QString::fromStdString(p.gradeName)), p.grade);
-            grade->setForeground(gradeColor(p.grade));
-            row << grade << sortableItem(formatPercent(p.confidence), p.confidence)
-                << sortableItem(p.lowConfidence ? tr("yes") : QString(), p.lowConfidence ? 1 : 0);
-            for (int g = 0; g < 5; ++g) {
-                const double value = g < static_cast<int>(p.probabilities.size()) ? p.probabilities[static_cast<size_t>(g)] : 0.0;
-                row << sortableItem(QString::number(value, 'f', 3), value);
-            }
-            row << sortableItem({}, QString());
-        } else {
-            ++failures;
-            row << sortableItem(QStringLiteral("—"), -1) << sortableItem({}, -1.0) << sortableItem({}, -1);
-            for (int g = 0; g < 5; ++g)
-                row << sortableItem({}, -1.0);
-            row << sortableItem(QString::fromStdString(p.error), QString::fromStdString(p.error));
-        }
-        model_->appendRow(row);
-    }
+    const int failures = fillBatchModel(*model_, predictions);
     table_->resizeColumnsToContents();
-    batchStatus_->setText(tr("%n image(s) graded", nullptr, static_cast<int>(predictions.size()) - failures)
-                          + (failures ? tr(", %n could not be read", nullptr, failures) : QString())
+    int flagged = 0;
+    for (const Prediction& p : predictions)
+        flagged += p.ok() && p.outOfDistribution ? 1 : 0;
+    batchStatus_->setText(tr("%n result(s)", nullptr, static_cast<int>(predictions.size()) - failures)
+                          + (failures ? tr(", %n could not be graded", nullptr, failures) : QString())
+                          + (flagged ? tr(", %n out of distribution (their grades mean nothing)", nullptr, flagged) : QString())
                           + tr(". Click a column to sort; double-click a row to see the image and its Grad-CAM."));
     exportAction_->setEnabled(!batch_.empty());
     emit batchFinished(static_cast<int>(predictions.size()));
@@ -501,9 +513,19 @@ void PredictWorkspace::onBatchPredicted(int requestId, const std::vector<Predict
 
 void PredictWorkspace::onFailed(int requestId, const QString& message)
 {
-    if (requestId != requestId_)
+    if (requestId == fileRequest_)
+        fileRequest_ = 0;
+    else if (requestId == batchRequest_)
+        batchRequest_ = 0;
+    else if (regrades_.contains(requestId)) {
+        if (RegionResult* result = resultOf(regrades_.take(requestId))) {
+            result->pendingRequest = 0;
+            refreshBox(*result);
+        }
+    } else {
         return;
-    setBusy(false);
+    }
+    updateBusy();
     messageBar_->showMessage(MessageBar::Kind::Error, tr("The model cannot be used: %1").arg(message));
     Prediction failed;
     failed.error = message.toStdString();

@@ -1,6 +1,11 @@
 #pragma once
 #include "ui/Workspace.h"
 #include "core/eval/Predictor.h"
+#include "core/imaging/Radiograph.h"
+
+#include <QHash>
+#include <QRect>
+#include <QSize>
 
 #include <memory>
 
@@ -15,14 +20,20 @@ namespace kg::ui {
 
 class ImageView;
 class MessageBar;
+class PredictResultPanel;
 class ProbabilityBarsWidget;
 class PredictionWorker;
+class RegionOverlay;
 class WorkerThread;
 
-/// Grade one X-ray (drop or open a PNG, JPEG, 16-bit or DICOM file): the image with window
-/// controls, per-grade probabilities, the KL grade with its description and confidence, a
-/// low-confidence warning, and a Grad-CAM overlay with adjustable opacity. A dropped folder
-/// is graded in batches into a sortable table that exports to CSV.
+/// Grade X-rays (drop or open a PNG, JPEG, 16-bit or DICOM file): the full radiograph with
+/// window controls and, over it, one square box per knee joint found, labelled with the
+/// patient's side and its grade. The user moves, resizes (square), adds and deletes boxes; a
+/// box is graded again when it is let go. The side panel shows the selected box's result:
+/// per-grade probabilities, the KL grade with its description and confidence, warnings (out
+/// of distribution, low confidence, anatomy), its Grad-CAM over the box with adjustable
+/// opacity, and the crop convention the model was trained on. A dropped folder is graded in
+/// batches into a sortable table that exports to CSV.
 class PredictWorkspace : public Workspace {
     Q_OBJECT
 public:
@@ -36,27 +47,41 @@ public:
     void stopWork() override;
 
     ImageView* imageView() const { return view_; }
-    ProbabilityBarsWidget* probabilityBars() const { return bars_; }
+    RegionOverlay* regionOverlay() const { return overlay_; }
+    PredictResultPanel* resultPanel() const { return panel_; }
+    ProbabilityBarsWidget* probabilityBars() const;
     MessageBar* messageBar() const { return messageBar_; }
-    QLabel* gradeLabel() const { return grade_; }
-    QLabel* lowConfidenceLabel() const { return lowConfidence_; }
-    QLabel* anatomyWarningLabel() const { return anatomyWarning_; }
+    QLabel* gradeLabel() const;
+    QLabel* lowConfidenceLabel() const;
+    QLabel* anatomyWarningLabel() const;
+    QLabel* outOfDistributionLabel() const;
     QTableView* batchTable() const { return table_; }
     QStandardItemModel* batchModel() const { return model_; }
-    /// The last single-file result (path empty before the first).
+    QAction* addBoxAction() const { return addBoxAction_; }
+    QAction* deleteBoxAction() const { return deleteBoxAction_; }
+    /// The result shown in the side panel (path empty before the first).
     const Prediction& lastPrediction() const { return last_; }
+    /// The results of the shown file, one per box in the overlay's order (a whole-image
+    /// result when it has no box); a box being graded again keeps its previous result.
+    std::vector<Prediction> regionPredictions() const;
 
 public slots:
     void openImageDialog();
     void openFolderDialog();
-    /// Shows and grades one file (Grad-CAM included).
+    /// Shows one file and grades each knee joint found on it (Grad-CAM included).
     void predictFile(const QString& path);
     /// Grades every image in `folder` into the batch table.
     void predictFolder(const QString& folder);
     /// Writes the batch table as CSV (core's writePredictionsCsv); false with a message on failure.
     bool exportCsv(const QString& path);
+    /// Adds a box at the centre of the view (the size of the other boxes) and grades it.
+    void addBox();
+    /// Removes the selected box and its result.
+    void deleteSelectedBox();
 
 signals:
+    /// A result reached the side panel: a file's first region, a region graded again, or a
+    /// failure (then `ok()` is false).
     void predictionShown(const kg::Prediction& prediction);
     void batchFinished(int files);
 
@@ -65,31 +90,45 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void onPredicted(int requestId, const Prediction& prediction);
+    struct RegionResult {
+        int boxId = -1;           // -1: the whole image (no box)
+        Prediction prediction;    // the latest result (its region is the box as graded)
+        int pendingRequest = 0;   // a regrade in flight
+    };
+
+    void buildToolBar();
+    void buildCentral();
+    void onPredicted(int requestId, const std::vector<Prediction>& predictions);
+    void showFileResults(const std::vector<Prediction>& predictions);
+    void onRegraded(int boxId, int requestId, const std::vector<Prediction>& predictions);
     void onBatchProgress(int requestId, int done, int total);
     void onBatchPredicted(int requestId, const std::vector<Prediction>& predictions);
     void onFailed(int requestId, const QString& message);
+    void onSelectionChanged(int boxId);
+    void onBoxEdited(int boxId);
+    void regrade(int boxId, const JointRegion& region);
+    void refreshBox(const RegionResult& result);
+    void showRegionResult(const RegionResult& result);
     void showPrediction(const Prediction& prediction);
-    void clearResult();
+    void showHeatmap(const Prediction& prediction);
+    RegionResult* resultOf(int boxId);
+    QRectF toViewImage(const JointRegion& region) const;
+    void loadTrainingCrop();
+    void updateBusy();
     void setBusy(bool busy);
     void updateCheckpointLabel();
     bool requireCheckpoint();
 
     QAction* gradCamAction_ = nullptr;
     QAction* exportAction_ = nullptr;
+    QAction* addBoxAction_ = nullptr;
+    QAction* deleteBoxAction_ = nullptr;
     QSlider* opacity_ = nullptr;
-    QLabel* checkpointLabel_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     ImageView* view_ = nullptr;
+    RegionOverlay* overlay_ = nullptr;
     MessageBar* messageBar_ = nullptr;
-    QLabel* fileLabel_ = nullptr;
-    QLabel* grade_ = nullptr;
-    QLabel* description_ = nullptr;
-    QLabel* confidence_ = nullptr;
-    QLabel* lowConfidence_ = nullptr;
-    QLabel* anatomyWarning_ = nullptr;
-    QLabel* gradCamNote_ = nullptr;
-    ProbabilityBarsWidget* bars_ = nullptr;
+    PredictResultPanel* panel_ = nullptr;
     QTableView* table_ = nullptr;
     QStandardItemModel* model_ = nullptr;
     QLabel* batchStatus_ = nullptr;
@@ -98,8 +137,21 @@ private:
     std::unique_ptr<WorkerThread> thread_;
     std::vector<Prediction> batch_;
     std::vector<std::string> batchClassNames_;
+
+    // The shown file.
+    QString path_;
+    QSize sourceSize_;               // decoded pixels, what regions refer to
+    RadiographInfo info_;            // what the file says about itself (laterality for new boxes)
+    std::vector<RegionResult> results_;
+    QRect selectAfterGrading_;       // a batch row's region to select once the file is graded
     Prediction last_;
+
     int requestId_ = 0;
+    int fileGeneration_ = 0;         // the shown file's request (stale images and results are dropped)
+    int fileRequest_ = 0;            // the file's grading in flight; 0: none
+    int batchRequest_ = 0;
+    int cropGeneration_ = 0;
+    QHash<int, int> regrades_;       // request → box
     bool busy_ = false;
 };
 

@@ -93,7 +93,11 @@ QString phaseText(const TrainingProgress& p)
     case Phase::Validating:
         return TrainWorkspace::tr("Epoch %1 / %2 · validating batch %3 / %4").arg(p.epoch).arg(p.epochs).arg(p.batch).arg(p.batches);
     case Phase::EpochEnd: return TrainWorkspace::tr("Epoch %1 / %2 done").arg(p.epoch).arg(p.epochs);
-    case Phase::Finished: return TrainWorkspace::tr("Finishing…");
+    case Phase::Finished:
+        // After the last epoch the worker fits the out-of-distribution gate.
+        if (p.batches > 0)
+            return TrainWorkspace::tr("Fitting the out-of-distribution gate · image %1 / %2").arg(p.batch).arg(p.batches);
+        return p.message.empty() ? TrainWorkspace::tr("Finishing…") : QString::fromStdString(p.message);
     }
     return {};
 }
@@ -827,6 +831,10 @@ void TrainWorkspace::launch(const std::function<void(TrainingWorker*)>& begin, i
     connect(worker_, &TrainingWorker::epochFinished, this, &TrainWorkspace::onEpochFinished);
     connect(worker_, &TrainingWorker::finished, this, &TrainWorkspace::onFinished);
     connect(worker_, &TrainingWorker::failed, this, &TrainWorkspace::onFailed);
+    connect(worker_, &TrainingWorker::warning, this, [this](const QString& message) {
+        messageBar_->showMessage(MessageBar::Kind::Warning, message);
+        appendLog(tr("Warning: %1").arg(message));
+    });
     thread_ = std::make_unique<WorkerThread>(worker_, QStringLiteral("TrainingWorker"));
     TrainingWorker* worker = worker_;
     QMetaObject::invokeMethod(worker, [worker, begin] { begin(worker); }, Qt::QueuedConnection);
@@ -866,6 +874,8 @@ void TrainWorkspace::onProgress(const TrainingProgress& p)
         const double position = (p.epoch - 1) + static_cast<double>(p.batch) / p.batches;
         fraction = position / epochs;
         curves_->addBatchPoint(position, p.loss, p.accuracy);
+    } else if (p.phase == TrainingProgress::Phase::Finished) {
+        fraction = progress_->value() / 1000.0;   // the epochs are done; the bar stays where they left it
     } else if (p.epoch > 0) {
         fraction = static_cast<double>(p.epoch - (p.phase == TrainingProgress::Phase::EpochEnd ? 0 : 1)) / epochs;
         if (p.phase == TrainingProgress::Phase::Validating && p.batches > 0)
@@ -879,7 +889,9 @@ void TrainWorkspace::onProgress(const TrainingProgress& p)
     if (p.imagesPerSecond > 0 && p.phase == TrainingProgress::Phase::Training)
         speed_->setText(tr("%1 training images/s").arg(p.imagesPerSecond, 0, 'f', 1));
     emit progressChanged(progress_->value(), 1000,
-                         tr("Training: epoch %1 / %2").arg(std::max(1, p.epoch)).arg(epochs));
+                         p.phase == TrainingProgress::Phase::Finished
+                             ? tr("Training: finishing")
+                             : tr("Training: epoch %1 / %2").arg(std::max(1, p.epoch)).arg(epochs));
 }
 
 void TrainWorkspace::onEpochFinished(const EpochRecord& r)
