@@ -256,7 +256,7 @@ LegShading drawApLeg(XrayCanvas& canvas, const PlacedKnee& knee, const LegEnds& 
         const double width = lerp(lerp(fh0, fibulaMid, smoothstep(0, 100 * mm, s)), 7.5 * mm,
                                   smoothstep(tibiaSpan - 70 * mm, tibiaSpan, s));
         const double gap = lerp(gapMid, -3 * mm, smoothstep(tibiaSpan - 100 * mm, tibiaSpan, s));
-        const double off = lerp(f0, tibiaHalf(s) + gap + width, smoothstep(0, 110 * mm, s));
+        const double off = lerp(f0, tibiaHalf(s) + gap + width, clamp01(s / (200 * mm)));
         fibulaLine.push_back(tibia.point[i] + tibia.normal[i] * off);
         fibulaWidth.push_back(width);
     }
@@ -278,10 +278,12 @@ LegShading drawApLeg(XrayCanvas& canvas, const PlacedKnee& knee, const LegEnds& 
     const double across = std::atan2(ankleLateral.y, ankleLateral.x), talusTop = r.uniform(2.5, 4) * mm;
     std::vector<P> talus;
     for (double t = kPi; t <= 2 * kPi + 1e-9; t += kPi / 16)
-        talus.push_back(a + ankleDown * (talusTop + 9 * mm) + rotated({distal * 0.85 * std::cos(t), 9 * mm * std::sin(t)}, across));
+        talus.push_back(a + ankleDown * (talusTop + 4 * mm) + rotated({distal * 0.92 * std::cos(t), 4 * mm * std::sin(t)}, across));
+    talus.push_back(a + ankleDown * 14 * mm + ankleLateral * distal * 0.95);
     talus.push_back(a + ankleDown * 30 * mm + ankleLateral * distal * 0.6);
-    talus.push_back(a + ankleDown * 36 * mm);
-    talus.push_back(a + ankleDown * 31 * mm - ankleLateral * distal * 0.7);
+    talus.push_back(a + ankleDown * 35 * mm);
+    talus.push_back(a + ankleDown * 30 * mm - ankleLateral * distal * 0.7);
+    talus.push_back(a + ankleDown * 14 * mm - ankleLateral * distal * 0.9);
     canvas.fill(XrayCanvas::Flat, talus);
     canvas.fill(XrayCanvas::Plate, ellipse(a + ankleDown * 46 * mm + ankleLateral * 3 * mm, distal * 1.05, 14 * mm, across));
     // Soft tissue: the phantom's leg width at the knee, a thicker thigh, the calf, a slim ankle.
@@ -375,22 +377,28 @@ LegShading drawLateralKnee(XrayCanvas& canvas, const LateralKneePlan& plan, Dete
     auto fem = [&](double u, double w) { return plan.joint + k * (u * fa + w * fd); };
     const double severity = plan.grade + r.uniform(-0.4, 0.4);
     const double gap = std::max(0.012, r.uniform(0.06, 0.08) * (1.0 - 0.2 * std::max(0.0, severity)));
-    const double spur = std::max(0.0, severity - 1.0) * 0.025;
+    const double spur = std::max(0.0, severity - 1.0) * 0.012;
 
     // Femur: shaft, metaphysis, the two condyles projected almost onto each other.
-    const double condyleR = r.uniform(0.32, 0.37);
-    const P condyle = fem(-0.08, -gap - condyleR);
-    canvas.fill(XrayCanvas::Femur, ellipse(condyle, condyleR * k, condyleR * k, 0.0, 48));
-    canvas.fill(XrayCanvas::Femur, {fem(-0.21, -3.5), fem(0.19, -3.5), fem(0.2, -0.95), fem(0.3, -0.62), fem(0.26, -0.36),
-                                    fem(0.05, -0.25), fem(-0.36, -0.3), fem(-0.42, -0.55), fem(-0.26, -0.9)});
+    const double condyleR = r.uniform(0.31, 0.35);
+    const P condyle = fem(-0.1, -gap - condyleR);
+    const double femurAngle = std::atan2(fa.y, fa.x);
+    canvas.fill(XrayCanvas::Femur, ellipse(condyle, condyleR * 1.1 * k, condyleR * k, femurAngle, 48));
+    // Shaft flaring into the metaphysis: the trochlea in front, the condyles bulging behind.
+    const Spine shaft = makeSpine(cubic(fem(-0.02, -3.5), fem(-0.02, -2.0), fem(-0.03, -1.4), fem(-0.06, -0.5), 12), fa);
+    const double shaftLength = shaft.length.back();
+    auto front = [&](double s) { return k * lerp(0.17, 0.34, smoothstep(shaftLength - 0.75 * k, shaftLength, s)); };
+    auto back = [&](double s) { return k * lerp(0.17, 0.36, smoothstep(shaftLength - 0.85 * k, shaftLength - 0.1 * k, s)); };
+    canvas.fill(XrayCanvas::Femur, ribbon(shaft, front, back));
+    canvas.fill(XrayCanvas::Femur, {fem(0.28, -0.6), fem(0.3, -0.42), fem(0.2, -0.2), fem(-0.1, -0.2), fem(-0.42, -0.4), fem(-0.4, -0.6)});
     const P secondCondyle = condyle + k * (r.uniform(0.02, 0.06) * fa - r.uniform(0.01, 0.05) * fd);
     std::vector<P> arc;
     for (double t = -0.2; t < kPi + 0.9; t += 0.08)
         arc.push_back(secondCondyle + 0.95 * condyleR * k * (std::cos(t) * (-anterior * P(1, 0)) + std::sin(t) * P(0, 1)));
     canvas.stroke(XrayCanvas::Flat, arc, std::max(1.0, 0.012 * k));
     if (spur > 0)
-        canvas.fill(XrayCanvas::Femur, {fem(-0.08 - condyleR * 0.9, -gap - condyleR * 0.6), fem(-0.1 - condyleR - spur * 2.5, -gap - condyleR * 0.45),
-                                        fem(-0.08 - condyleR * 0.7, -gap - condyleR * 0.2)});
+        canvas.fill(XrayCanvas::Femur, {fem(-0.1 - condyleR * 1.0, -gap - condyleR * 0.7), fem(-0.12 - condyleR * 1.1 - spur * 1.5, -gap - condyleR * 0.5),
+                                        fem(-0.1 - condyleR * 0.85, -gap - condyleR * 0.3)});
     // Patella in front of the femoral trochlea.
     const double patellaTilt = std::atan2(fd.y, fd.x) - kPi / 2 + anterior * r.uniform(0.05, 0.25);
     const P patella = fem(0.42 + r.uniform(0, 0.05), -0.48 - r.uniform(0, 0.12));
@@ -406,12 +414,13 @@ LegShading drawLateralKnee(XrayCanvas& canvas, const LateralKneePlan& plan, Dete
                             tib(0.16, 3.5), tib(0.17, 1.3), tib(0.24, 0.78), tib(0.38, 0.42), tib(0.41, 0.18)};
     canvas.fill(XrayCanvas::Tibia, tibia);
     if (spur > 0) {
-        canvas.fill(XrayCanvas::Tibia, {tib(0.3, 0.02), tib(0.38 + spur * 2, -0.02 - spur), tib(0.4, 0.1)});
-        canvas.fill(XrayCanvas::Tibia, {tib(-0.4, 0.04 + slope), tib(-0.5 - spur * 2, 0.0 + slope - spur), tib(-0.45, 0.12 + slope)});
+        canvas.fill(XrayCanvas::Tibia, {tib(0.33, 0.03), tib(0.38 + spur, -0.01 - spur), tib(0.4, 0.08)});
+        canvas.fill(XrayCanvas::Tibia, {tib(-0.4, 0.05 + slope), tib(-0.47 - spur, 0.02 + slope - spur), tib(-0.45, 0.12 + slope)});
     }
     // Fibular head behind the tibia, shaft down the back.
     canvas.fill(XrayCanvas::Fibula, ellipse(tib(-0.3, 0.4), 0.11 * k, 0.13 * k, 0.3 * anterior));
-    canvas.fill(XrayCanvas::Fibula, {tib(-0.37, 0.42), tib(-0.23, 0.42), tib(-0.2, 3.5), tib(-0.3, 3.5)});
+    canvas.fill(XrayCanvas::Fibula, {tib(-0.37, 0.42), tib(-0.22, 0.42), tib(-0.14, 1.0), tib(-0.08, 3.5), tib(-0.18, 3.5),
+                                     tib(-0.25, 1.0)});
 
     // Soft tissue: thigh, knee, calf bulging behind.
     const double fat = r.uniform(0.9, 1.15);
