@@ -4,6 +4,7 @@
 
 #include "core/eval/Evaluator.h"
 #include "core/eval/OodFit.h"
+#include "core/util/Error.h"
 #include "core/runtime/Runtime.h"
 
 #include <nlohmann/json.hpp>
@@ -47,9 +48,19 @@ int runCalibrate(const Argv& argv, std::ostream& out, std::ostream& err)
         gate.percentile = args.doubleValue("ood-percentile", gate.percentile);
         if (!(gate.percentile > 0.0 && gate.percentile <= 100.0))
             throw UsageError("--ood-percentile must be in (0, 100]");
-        const kg::OodGateSummary summary = kg::fitCheckpointOodGate(options, gate, save);
-        json["ood_gate"] = summary;
-        if (!args.flag("json"))
+        kg::OodGateSummary summary;
+        try {
+            summary = kg::fitCheckpointOodGate(options, gate, save);
+        } catch (const kg::Error& e) {
+            if (args.flag("ood-only"))
+                throw;
+            // The temperature does not depend on the gate: fit it anyway.
+            err << "warning: no out-of-distribution gate: " << e.what() << "\n";
+            json["ood_gate_error"] = e.what();
+        }
+        if (summary.dimension > 0)
+            json["ood_gate"] = summary;
+        if (!args.flag("json") && summary.dimension > 0)
             out << std::setprecision(4) << "out-of-distribution gate (Mahalanobis, " << summary.layers.size()
                 << " layers, " << summary.dimension << " features)\n"
                 << "  fitted on    " << summary.fitImages << " " << summary.fitSplit << " images\n"

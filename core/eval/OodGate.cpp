@@ -101,8 +101,15 @@ OodGate OodGate::fit(const std::vector<float>& features, const std::vector<int>&
         offset += size;
         const torch::Tensor sample = x.t().matmul(x) / static_cast<double>(n);
         const double mu = sample.diagonal().mean().item<double>();
-        if (!(mu > 0.0) || !std::isfinite(mu))
-            throw Error("out-of-distribution gate: the training features do not vary (a constant feature vector)");
+        if (!std::isfinite(mu))
+            throw Error("out-of-distribution gate: the training features are not finite");
+        if (!(mu > 0.0)) {
+            // A layer that does not vary over the training images (dead units of an untrained
+            // network) tells nothing apart: it is left out.
+            gate.precision_.emplace_back();
+            gate.summary_.shrinkage.push_back(0.0);
+            continue;
+        }
         const torch::Tensor eye = torch::eye(size, torch::kDouble);
         const double d2 = (sample - mu * eye).pow(2).sum().item<double>();
         const double fourth = x.pow(2).sum(1).pow(2).sum().item<double>();
@@ -125,10 +132,19 @@ OodGate OodGate::fit(const std::vector<float>& features, const std::vector<int>&
     const bool heldOut = !thresholdFeatures.empty();
     const std::vector<float>& reference = heldOut ? thresholdFeatures : features;
     const std::int64_t m = static_cast<std::int64_t>(reference.size()) / dimension;
+    bool anyLayer = false;
     for (size_t l = 0; l < layers.size(); ++l) {
+        if (gate.precision_[l].empty()) {
+            gate.summary_.layerScales.push_back(0.0);  // left out
+            continue;
+        }
         const double median = percentileOf(gate.layerDistances(reference.data(), m, l), 50.0);
         gate.summary_.layerScales.push_back(median > 0.0 ? median : 1.0);
+        anyLayer = true;
     }
+    if (!anyLayer)
+        throw Error("out-of-distribution gate: the training features do not vary within any grade (" +
+                    std::to_string(n) + " training images; a gate needs several per grade)");
     gate.summary_.threshold = 1.0;  // distances() divides by it
     const std::vector<double> raw = gate.distances(reference.data(), m);
     gate.summary_.thresholdSplit = heldOut ? "val" : "train";
@@ -167,8 +183,10 @@ std::vector<double> OodGate::distances(const float* features, std::int64_t rows)
         throw Error("out-of-distribution gate: not fitted");
     std::vector<double> combined(static_cast<size_t>(std::max<std::int64_t>(rows, 0)), 0.0);
     for (size_t l = 0; l < summary_.layers.size(); ++l) {
+        if (precision_[l].empty())
+            continue;  // a layer left out at the fit
         const std::vector<double> layer = layerDistances(features, rows, l);
-        const double scale = l < summary_.layerScales.size() ? summary_.layerScales[l] : 1.0;
+        const double scale = summary_.layerScales[l];
         for (size_t i = 0; i < combined.size(); ++i)
             combined[i] = std::max(combined[i], layer[i] / scale);
     }
@@ -193,7 +211,7 @@ std::string OodGate::serialize() const
     append(out, &headerBytes, 1);
     out += header;
     append(out, means_.data(), means_.size());
-    for (const auto& layer : precision_) {
+    for (const auto& layer : precision_) {  // layers left out have none
         const std::vector<float> precision(layer.begin(), layer.end());
         append(out, precision.data(), precision.size());
     }
@@ -218,15 +236,20 @@ OodGate OodGate::deserialize(const std::string& bytes)
     }
     const OodGateSummary& s = gate.summary_;
     const std::int64_t d = s.dimension, k = s.classes;
+    if (s.layerScales.size() != s.layers.size())
+        throw Error(what + " (layer scales do not match the layers)");
     std::int64_t layerSum = 0, precisionValues = 0;
-    for (int size : s.layers) {
+    for (size_t l = 0; l < s.layers.size(); ++l) {
+        const int size = s.layers[l];
         if (size < 1 || size > 16384)
             throw Error(what + " (implausible layer size)");
+        if (!(s.layerScales[l] >= 0.0) || !std::isfinite(s.layerScales[l]))
+            throw Error(what + " (a layer scale is negative)");
         layerSum += size;
-        precisionValues += static_cast<std::int64_t>(size) * size;
+        if (s.layerScales[l] > 0.0)
+            precisionValues += static_cast<std::int64_t>(size) * size;
     }
-    if (d < 1 || d > 65536 || k < 1 || k > 1000 || layerSum != d || s.layerScales.size() != s.layers.size() ||
-        !(s.threshold > 0.0))
+    if (d < 1 || d > 65536 || k < 1 || k > 1000 || layerSum != d || precisionValues == 0 || !(s.threshold > 0.0))
         throw Error(what + " (implausible sizes)");
     const size_t meanBytes = static_cast<size_t>(k * d) * sizeof(double);
     const size_t precisionBytes = static_cast<size_t>(precisionValues) * sizeof(float);
@@ -236,7 +259,12 @@ OodGate OodGate::deserialize(const std::string& bytes)
     gate.means_.resize(static_cast<size_t>(k * d));
     std::memcpy(gate.means_.data(), data, meanBytes);
     data += meanBytes;
-    for (int size : s.layers) {
+    for (size_t l = 0; l < s.layers.size(); ++l) {
+        const int size = s.layers[l];
+        if (s.layerScales[l] == 0.0) {
+            gate.precision_.emplace_back();  // left out at the fit
+            continue;
+        }
         std::vector<float> precision(static_cast<size_t>(size) * size);
         std::memcpy(precision.data(), data, precision.size() * sizeof(float));
         data += precision.size() * sizeof(float);
@@ -248,9 +276,6 @@ OodGate OodGate::deserialize(const std::string& bytes)
     for (double v : gate.means_)
         if (!std::isfinite(v))
             throw Error(what + " (a class mean is not finite)");
-    for (double v : s.layerScales)
-        if (!(v > 0.0) || !std::isfinite(v))
-            throw Error(what + " (a layer scale is not positive)");
     return gate;
 }
 

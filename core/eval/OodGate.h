@@ -26,7 +26,7 @@ void from_json(const nlohmann::json& json, OodGateOptions& options);
 struct OodGateSummary {
     int dimension = 0;            ///< pooled feature size, all layers together
     std::vector<int> layers;      ///< each layer's share of `dimension`, in order
-    std::vector<double> layerScales;  ///< each layer's median distance (the normaliser)
+    std::vector<double> layerScales;  ///< each layer's median distance (the normaliser); 0: left out (constant)
     int classes = 0;
     std::int64_t fitImages = 0;   ///< training images the means and covariance come from
     std::int64_t thresholdImages = 0;  ///< validation images the threshold comes from

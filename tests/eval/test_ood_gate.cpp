@@ -174,6 +174,18 @@ void TestOodGate::flagsPointsFarFromEveryClass()
     QVERIFY(layered.scores(oddInSecond.data(), 1)[0] > 1.0);
     QVERIFY_THROWS_EXCEPTION(kg::Error, kg::OodGate::fit(both, twoLabels, {4, 3}, 2, {}));
 
+    // A layer that never varies (dead units) is left out; the others still gate.
+    std::vector<float> withDead;
+    for (int i = 0; i < 400; ++i) {
+        withDead.insert(withDead.end(), first.begin() + i * 4, first.begin() + (i + 1) * 4);
+        withDead.insert(withDead.end(), {0.0f, 0.0f});
+    }
+    const kg::OodGate partial = kg::OodGate::fit(withDead, twoLabels, {4, 2}, 2, {});
+    QCOMPARE(partial.summary().layerScales[1], 0.0);
+    const kg::OodGate partialBack = kg::OodGate::deserialize(partial.serialize());
+    QVERIFY(std::abs(partialBack.distance(withDead.data()) - partial.distance(withDead.data())) <
+            1e-5 * partial.distance(withDead.data()));
+
     QVERIFY_THROWS_EXCEPTION(kg::Error, kg::OodGate::fit({}, {}, {8}, 3, {}));
     std::vector<float> constant(80, 1.0f);
     std::vector<int> constantLabels(10, 0);
