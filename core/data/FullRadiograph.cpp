@@ -152,15 +152,15 @@ Picture renderAp(const FullRadiographSpec& spec, DeterministicRandom& r)
     if (view == RadiographView::SingleAP) {
         picture.width = static_cast<int>(box * r.uniform(1.35, 1.8));
         picture.height = static_cast<int>(box * r.uniform(1.7, 2.3));
-        centres.push_back({picture.width / 2.0 + r.uniform(-0.08, 0.08) * box, picture.height / 2.0 + r.uniform(-0.1, 0.1) * box});
+        centres.push_back({picture.width / 2.0 + r.uniform(-0.12, 0.12) * box, picture.height / 2.0 + r.uniform(-0.15, 0.15) * box});
     } else if (view == RadiographView::BilateralAP) {
         const double apart = 0.57 * box + std::max(legHalfPx(0), legHalfPx(1)) + r.uniform(0.05, 0.35) * box;
         picture.width = static_cast<int>(apart + box * r.uniform(1.3, 1.9));
         picture.height = static_cast<int>(box * r.uniform(2.3, 2.9));
         const double midX = picture.width / 2.0 + r.uniform(-0.05, 0.05) * box;
-        const double kneeY = picture.height * r.uniform(0.44, 0.56);
-        centres.push_back({midX - apart / 2, kneeY + r.uniform(-0.04, 0.04) * box});
-        centres.push_back({midX + apart / 2, kneeY + r.uniform(-0.04, 0.04) * box});
+        const double kneeY = picture.height * r.uniform(0.38, 0.62);
+        centres.push_back({midX - apart / 2, kneeY + r.uniform(-0.05, 0.05) * box});
+        centres.push_back({midX + apart / 2, kneeY + r.uniform(-0.05, 0.05) * box});
     } else {
         const double kneeApart = 0.57 * box + std::max(legHalfPx(0), legHalfPx(1)) + r.uniform(0.05, 0.2) * box;
         picture.height = static_cast<int>((top + femur + tibia + bottom) * mm);
@@ -229,7 +229,7 @@ Picture renderLateral(const FullRadiographSpec& spec, DeterministicRandom& r)
     const int grade = static_cast<int>(r.below(5));
 
     LateralKneePlan plan;
-    plan.joint = {picture.width / 2.0 + r.uniform(-0.08, 0.08) * box, picture.height / 2.0 + r.uniform(-0.1, 0.1) * box};
+    plan.joint = {picture.width / 2.0 + r.uniform(-0.12, 0.12) * box, picture.height / 2.0 + r.uniform(-0.15, 0.15) * box};
     plan.unitPx = box / 2.0 * r.uniform(0.85, 1.0);
     plan.anteriorRight = side == 'R';   // seen from the knee's lateral side
     plan.tilt = r.uniform(-8.0, 8.0) * 3.14159265358979 / 180.0;
