@@ -217,7 +217,7 @@ LegShading drawApLeg(XrayCanvas& canvas, const PlacedKnee& knee, const LegEnds& 
     const P trochanter = hip + latH * (offset + r.uniform(8, 14) * mm) + downH * r.uniform(-2, 8) * mm;
     canvas.fill(XrayCanvas::Femur, ellipse(trochanter, 15 * mm, 23 * mm, 0.0));
     const P neckBase = shaftTop - downH * 22 * mm;
-    const Spine neck = makeSpine(cubic(neckBase, lerp(0, 1, 0.33) * hip + 0.67 * neckBase, 0.67 * hip + 0.33 * neckBase, hip, 8), -downH);
+    const Spine neck = makeSpine(cubic(neckBase, 0.33 * hip + 0.67 * neckBase, 0.67 * hip + 0.33 * neckBase, hip, 8), -downH);
     auto neckHalfAt = [&](double s) { return lerp(neckHalf * 1.45, neckHalf, smoothstep(0, 0.5 * cv::norm(hip - neckBase), s)); };
     canvas.fill(XrayCanvas::Femur, ribbon(neck, neckHalfAt, neckHalfAt));
     canvas.fill(XrayCanvas::Femur, ellipse(hip, headR, headR, 0.0));
