@@ -6,10 +6,15 @@
 #include "core/runtime/Runtime.h"
 #include "core/util/Error.h"
 
+#ifdef KNEEGRADE_WITH_REPORT
+#include "ui/report/PredictionReport.h"
+#endif
+
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <iomanip>
+#include <memory>
 #include <ostream>
 #include <set>
 
@@ -37,13 +42,14 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
 {
     Args args(argv,
               {"checkpoint", "gradcam", "grade", "alpha", "colormap", "csv", "low-confidence", "batch-size", "device",
-               "threads", "roi", "localiser"},
-              {"help", "json", "tta", "recursive", "no-temperature"});
+               "threads", "roi", "localiser", "report"},
+              {"help", "json", "tta", "recursive", "no-temperature", "include-identifiers"});
     if (args.flag("help")) {
         out << "usage: kneegrade-cli predict --checkpoint FILE FILE|DIR... [--recursive] [--tta]\n"
                "                             [--gradcam OUTDIR [--grade G] [--alpha 0.45] [--colormap turbo|jet]]\n"
                "                             [--roi X,Y,W,H ... | --roi auto [--localiser FILE.kgloc]]\n"
-               "                             [--csv FILE] [--json] [--low-confidence 0.5] [--no-temperature]\n"
+               "                             [--csv FILE] [--report FILE.pdf [--include-identifiers]] [--json]\n"
+               "                             [--low-confidence 0.5] [--no-temperature]\n"
                "                             [--batch-size 16] [--device auto|cpu|cuda] [--threads N]\n\n"
                "Grades radiographs (PNG, JPEG, BMP, TIFF 8/16-bit, DICOM) with a checkpoint: the\n"
                "probability of each KL grade, the predicted grade, its confidence and a low-confidence\n"
@@ -54,7 +60,9 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
                "  --grade G         explain grade G instead of the predicted one\n"
                "  --roi X,Y,W,H     grade this box of each file (original pixels; repeat for more boxes)\n"
                "  --roi auto        find the knee joints and grade each (a single-knee crop is graded\n"
-               "                    whole; with no joint found, the whole image is graded and said so)\n\n"
+               "                    whole; with no joint found, the whole image is graded and said so)\n"
+               "  --report FILE     a PDF: each file with its boxes, each box's side, region, grade,\n"
+               "                    probabilities, out-of-distribution verdict and Grad-CAM\n\n"
                "Every grade carries ood_score (the image's Mahalanobis distance to the training features\n"
                "over the checkpoint's threshold) and out_of_distribution (ood_score > 1: the image does\n"
                "not resemble what the model was trained on, so its grade means nothing).\n"
@@ -98,6 +106,11 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
     }
     if (regions.automatic && !regions.regions.empty())
         throw UsageError("--roi auto finds the boxes itself: do not give boxes as well");
+#ifndef KNEEGRADE_WITH_REPORT
+    if (args.has("report"))
+        throw UsageError("--report needs the PDF report library, which this kneegrade-cli was built without "
+                         "(configure with -DKNEEGRADE_BUILD_GUI=ON); use --csv or --json instead");
+#endif
     kg::configureRuntime(options.runtime);
 
     std::vector<std::string> files;
@@ -121,6 +134,22 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
 
     kg::Predictor predictor(options);
     const auto names = predictor.classNames();
+#ifdef KNEEGRADE_WITH_REPORT
+    std::unique_ptr<kg::report::PredictionReport> report;
+    if (const auto path = args.value("report")) {
+        kg::report::PredictionReportModel model;
+        model.checkpoint = *checkpoint;
+        model.weightsSha256 = predictor.weightsSha256();
+        model.architecture = kg::architectureName(predictor.meta().model.backbone);
+        model.classNames = names;
+        model.temperature = options.applyTemperature ? predictor.meta().temperature : 1.0;
+        model.tta = options.tta;
+        model.oodGate = predictor.oodGateSummary();
+        model.device = predictor.deviceName();
+        report = std::make_unique<kg::report::PredictionReport>(*path, model, args.flag("include-identifiers"));
+        gradCam.enabled = true;  // the report shows each box's Grad-CAM
+    }
+#endif
     std::vector<kg::Prediction> results;
     std::set<std::string> usedNames;
     // Chunks keep at most a few full-size overlays in memory at a time.
@@ -128,8 +157,21 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
     for (size_t begin = 0; begin < files.size(); begin += chunk) {
         const std::vector<std::string> part(files.begin() + static_cast<std::ptrdiff_t>(begin),
                                             files.begin() + static_cast<std::ptrdiff_t>(std::min(files.size(), begin + chunk)));
-        for (auto& p : predictor.predictFiles(part, gradCam, {}, regions)) {
-            if (p.ok() && gradCam.enabled) {
+        std::vector<kg::Prediction> graded = predictor.predictFiles(part, gradCam, {}, regions);
+#ifdef KNEEGRADE_WITH_REPORT
+        if (report) {
+            // Results come grouped by file, in file order.
+            for (size_t i = 0; i < graded.size();) {
+                kg::report::PredictionReportFile file;
+                file.path = graded[i].path;
+                for (; i < graded.size() && graded[i].path == file.path; ++i)
+                    file.regions.push_back(graded[i]);
+                report->add(file);
+            }
+        }
+#endif
+        for (auto& p : graded) {
+            if (p.ok() && gradCamDir) {
                 const std::string suffix = p.region.source == "whole image"
                                                ? std::string()
                                                : "_" + (p.region.side == '?' ? std::string("roi") : std::string(1, p.region.side));
@@ -197,6 +239,13 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
     }
     if (const auto csv = args.value("csv"))
         kg::writeCsvFile(*csv, [&](std::ostream& file) { kg::writePredictionsCsv(file, results, names); });
+#ifdef KNEEGRADE_WITH_REPORT
+    if (report) {
+        report->finish();
+        if (!args.flag("json"))
+            out << "PDF report written to " << *args.value("report") << "\n";
+    }
+#endif
     return failures == 0 ? 0 : 1;
 }
 

@@ -7,6 +7,7 @@
 #include "TestPaths.h"
 
 #include "core/data/FullRadiograph.h"
+#include "core/data/JointRegion.h"
 #include "core/data/Phantom.h"
 #include "core/eval/OodGate.h"
 #include "core/eval/Predictor.h"
@@ -86,6 +87,7 @@ private slots:
     void outOfDistributionInputsAreFlaggedOrRefused();
     void regionOfInterestGradesThePhantomAlone();
     void calibrateAddsAGateToAnOlderCheckpoint();
+    void automaticRegionsGradeEachKneeOfABilateralFilm();
 
 private:
     QString writeOodInputs();
@@ -401,6 +403,42 @@ void TestOodGate::calibrateAddsAGateToAnOlderCheckpoint()
     QVERIFY(predictor.hasOodGate());
     QCOMPARE(predictor.oodGateSummary().at("percentile").get<double>(), 95.0);
     QCOMPARE(kg::readCheckpointMeta(older).temperature, loaded.meta.temperature);  // --ood-only
+}
+
+void TestOodGate::automaticRegionsGradeEachKneeOfABilateralFilm()
+{
+    kg::FullRadiographSpec spec;
+    spec.view = kg::RadiographView::BilateralAP;
+    spec.seed = kg::fullRadiographSeed(4242, 0);
+    spec.scale = 0.3;
+    const kg::FullRadiograph film = kg::renderFullRadiograph(spec);
+    const QString path = dir_.filePath(QStringLiteral("bilateral.png"));
+    saveGray(path, film.eightBit(), film.width, film.height);
+    const QString pdf = dir_.filePath(QStringLiteral("prediction.pdf"));
+    const CliResult run = runCli({"predict", "--checkpoint", checkpoint_, path, "--roi", "auto", "--json", "--report", pdf,
+                                  "--device", "cpu"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray boxes = QJsonDocument::fromJson(run.out.toUtf8()).object()[QStringLiteral("predictions")].toArray();
+    QCOMPARE(boxes.size(), 2);
+    QCOMPARE(boxes[0].toObject()[QStringLiteral("roi")].toObject()[QStringLiteral("side")].toString(), QStringLiteral("R"));
+    QCOMPARE(boxes[1].toObject()[QStringLiteral("roi")].toObject()[QStringLiteral("side")].toString(), QStringLiteral("L"));
+    QVERIFY(boxes[0].toObject()[QStringLiteral("localisation")].toString().contains(QStringLiteral("2 knee joints")));
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject p = boxes[i].toObject();
+        kg::JointRegion found;
+        found.x = p[QStringLiteral("roi")].toObject()[QStringLiteral("x")].toInt();
+        found.y = p[QStringLiteral("roi")].toObject()[QStringLiteral("y")].toInt();
+        found.width = p[QStringLiteral("roi")].toObject()[QStringLiteral("width")].toInt();
+        found.height = p[QStringLiteral("roi")].toObject()[QStringLiteral("height")].toInt();
+        QVERIFY2(kg::intersectionOverUnion(found, film.knees[static_cast<size_t>(i)]) >= 0.5,
+                 qPrintable(QString::fromStdString(kg::formatJointRegion(found))));
+        QCOMPARE(p[QStringLiteral("probabilities")].toArray().size(), 5);
+        QVERIFY(p[QStringLiteral("ood_score")].isDouble());
+    }
+    QFile report(pdf);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    QCOMPARE(report.read(5), QByteArray("%PDF-"));
+    QVERIFY(report.size() > 20000);  // the film, two Grad-CAM crops, tables
 }
 
 QTEST_GUILESS_MAIN(TestOodGate)
