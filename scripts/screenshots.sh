@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Refreshes docs/screenshots/*.png from a real window under xvfb-run: the demo dataset, a
 # short training run on it (so the curves show), the evaluation of that run's best
-# checkpoint, a graded test image with Grad-CAM, and the About dialog.
+# checkpoint, a generated bilateral knee film graded per joint (two boxes with Grad-CAM), a
+# chest radiograph flagged out of distribution, a real CR at full depth, and the About dialog.
 #
 #   scripts/screenshots.sh [BUILD_DIR] [EPOCHS]
 #
 # BUILD_DIR defaults to build/release (scripts/build.sh); EPOCHS (default 25, the quick-look preset) is the length
-# of the training run; ~2 s per epoch on an idle 2-core CPU. Settings, cache and the run go to a
+# of the training run; ~2 s per epoch on an idle 2-core CPU. KNEEGRADE_SCREEN (default 1600x1000)
+# sets the virtual screen, e.g. 1024x700 to check the layout on a small one. Settings, cache and the run go to a
 # temporary folder, so the user's own KneeGrade settings stay untouched.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,7 +28,7 @@ mkdir -p "$out"
 shot() {
   local name="$1"; shift
   echo "== $name"
-  xvfb-run -a -s "-screen 0 1600x1000x24 -dpi 96" "$app" "$@" --screenshot "$out/$name.png"
+  xvfb-run -a -s "-screen 0 ${KNEEGRADE_SCREEN:-1600x1000}x24 -dpi 96" "$app" "$@" --screenshot "$out/$name.png"
 }
 
 shot dataset --demo --workspace dataset
@@ -34,9 +36,15 @@ shot train --demo --workspace train --train --epochs "$epochs" --run-dir "$work/
 checkpoint="$work/run/best.kgckpt"
 [[ -f "$checkpoint" ]] || { echo "training left no $checkpoint" >&2; exit 1; }
 shot evaluate --demo --workspace evaluate --checkpoint "$checkpoint" --evaluate
-# A moderate knee from the test split shows Grad-CAM on a clearly graded image.
-image="$(find "$XDG_CACHE_HOME" -path '*demo-dataset/test/3/*.png' | sort | head -n 1)"
-shot predict --demo --workspace predict --checkpoint "$checkpoint" --image "$image"
+# A generated bilateral standing AP film: the localiser finds both knees, each is graded in its box.
+cli="$build/app/cli/kneegrade-cli"
+"$cli" synth --full 1 --out "$work/films" --seed 5 --scale 0.5 >/dev/null
+film="$(find "$work/films" -name '*bilateral*.png' | sort | head -n 1)"
+[[ -f "$film" ]] || { echo "kneegrade-cli synth --full left no bilateral film in $work/films" >&2; exit 1; }
+shot predict --demo --workspace predict --checkpoint "$checkpoint" --image "$film"
+# A chest radiograph: unlike the training images, so its grade is greyed out with the warning.
+chest="$root/../shared/data/radiographs/NIH_CXR_DX_8bit.dcm"
+[[ -f "$chest" ]] && shot predict-ood --demo --workspace predict --checkpoint "$checkpoint" --image "$chest"
 # A real 10-bit MONOCHROME1 CR (../shared/data/radiographs) at full depth, in the file's window.
 dicom="$root/../shared/data/radiographs/RG3_J2KR.dcm"
 [[ -f "$dicom" ]] && shot predict-dicom --demo --workspace predict --checkpoint "$checkpoint" --image "$dicom"

@@ -376,14 +376,20 @@ void TestPredictRegions::batchTableHasOodColumns()
     }
     QVERIFY(chestRow >= 0);
     QCOMPARE(model->item(chestRow, flagged)->text(), QStringLiteral("Yes"));
-    // Sorted by score as numbers: the phantom, like the training images, comes first.
+    // The phantom, like the training images, is not flagged.
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->item(r, 0)->text() == QStringLiteral("a-phantom.png"))
+            QCOMPARE(model->item(r, flagged)->text(), QStringLiteral("No"));
+    // Sorted by score as numbers (not as text: "10.5" after "9.1").
     QTableView* table = workspace_->batchTable();
     table->sortByColumn(score, Qt::AscendingOrder);
-    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("a-phantom.png"));
-    QCOMPARE(table->model()->index(0, flagged).data().toString(), QStringLiteral("No"));
-    for (int r = 1; r < table->model()->rowCount(); ++r)
-        QVERIFY(table->model()->index(r, score).data(Qt::UserRole).toDouble()
-                >= table->model()->index(r - 1, score).data(Qt::UserRole).toDouble());
+    for (int r = 0; r < table->model()->rowCount(); ++r) {
+        qInfo("%s: OOD score %s", qPrintable(table->model()->index(r, 0).data().toString()),
+              qPrintable(table->model()->index(r, score).data().toString()));
+        if (r > 0)
+            QVERIFY(table->model()->index(r, score).data(Qt::UserRole).toDouble()
+                    >= table->model()->index(r - 1, score).data(Qt::UserRole).toDouble());
+    }
     // With the localiser, the bilateral film gives two rows and the table a region column.
     if (localiserAvailable()) {
         QVERIFY(column(QStringLiteral("Region")) == 1);

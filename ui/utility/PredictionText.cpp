@@ -1,8 +1,7 @@
 #include "ui/utility/PredictionText.h"
 
-#include "ui/utility/Format.h"
-
 #include <QCoreApplication>
+#include <QtMath>
 
 namespace kg::ui {
 namespace {
@@ -37,7 +36,7 @@ QString gradeSummary(const kg::Prediction& p)
 {
     if (!p.ok())
         return tr("cannot be graded");
-    return tr("KL%1 %2 %3").arg(p.grade).arg(QString::fromStdString(p.gradeName), formatPercent(p.confidence));
+    return tr("KL%1 %2 %3 %").arg(p.grade).arg(QString::fromStdString(p.gradeName)).arg(qRound(p.confidence * 100));
 }
 
 QString regionLabel(const kg::Prediction& p)

@@ -28,6 +28,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMimeData>
@@ -38,6 +39,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -128,7 +130,7 @@ void PredictWorkspace::buildToolBar()
     opacity_ = new QSlider(Qt::Horizontal, this);
     opacity_->setRange(0, 100);
     opacity_->setValue(45);
-    opacity_->setFixedWidth(100);
+    opacity_->setFixedWidth(90);
     opacity_->setToolTip(tr("Grad-CAM opacity"));
     toolBar->addWidget(new QLabel(tr(" Opacity "), this));
     toolBar->addWidget(opacity_);
@@ -141,15 +143,6 @@ void PredictWorkspace::buildToolBar()
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     for (QAction* action : toolBar->actions().mid(toolBar->actions().size() - 3))
         action->setPriority(QAction::LowPriority);   // icons only
-    toolBar->addSeparator();
-    exportAction_ = toolBar->addAction(themedIcon(QStringLiteral("export-csv")), tr("Export CSV…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Predictions"),
-                                                          QDir::homePath() + QStringLiteral("/predictions.csv"),
-                                                          tr("CSV (*.csv)"));
-        if (!path.isEmpty())
-            exportCsv(path);
-    });
-    exportAction_->setEnabled(false);
     connect(gradCamAction_, &QAction::toggled, view_, &ImageView::setOverlayVisible);
     connect(opacity_, &QSlider::valueChanged, this, [this](int value) { view_->setOverlayOpacity(value / 100.0); });
     view_->setOverlayOpacity(opacity_->value() / 100.0);
@@ -180,8 +173,26 @@ void PredictWorkspace::buildCentral()
     auto* batchPage = new QWidget(tabs_);
     auto* batchLayout = new QVBoxLayout(batchPage);
     batchLayout->setContentsMargins(0, 4, 0, 0);
+    // The export belongs to the table (and leaves the tool bar room on small screens).
+    auto* batchBar = new QHBoxLayout;
     batchStatus_ = new QLabel(tr("Drop a folder, or use Grade Folder…, to grade many images."), batchPage);
-    batchLayout->addWidget(batchStatus_);
+    batchStatus_->setWordWrap(true);
+    batchBar->addWidget(batchStatus_, 1);
+    exportAction_ = new QAction(themedIcon(QStringLiteral("export-csv")), tr("Export CSV…"), this);
+    exportAction_->setToolTip(tr("Save the table as CSV"));
+    exportAction_->setEnabled(false);
+    connect(exportAction_, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Predictions"),
+                                                          QDir::homePath() + QStringLiteral("/predictions.csv"),
+                                                          tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportCsv(path);
+    });
+    auto* exportButton = new QToolButton(batchPage);
+    exportButton->setDefaultAction(exportAction_);
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    batchBar->addWidget(exportButton);
+    batchLayout->addLayout(batchBar);
     model_ = new QStandardItemModel(this);
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(model_);
@@ -383,8 +394,11 @@ void PredictWorkspace::showFileResults(const std::vector<Prediction>& prediction
             break;
         }
     overlay_->setSourceSize(sourceSize_);
+    // What the localiser said; a localiser that could not run at all is worth a warning.
     if (!first.localisation.empty())
-        messageBar_->showMessage(MessageBar::Kind::Information,
+        messageBar_->showMessage(first.localisation.rfind("the knee joints could not be looked for", 0) == 0
+                                     ? MessageBar::Kind::Warning
+                                     : MessageBar::Kind::Information,
                                  tr("%1: %2.").arg(fileName(first.path), QString::fromStdString(first.localisation)));
     // When the file belongs to the open dataset, its folder's grade is shown for comparison.
     if (const auto splits = session().datasetSplits()) {
@@ -440,7 +454,10 @@ void PredictWorkspace::showPrediction(const Prediction& p)
                                  tr("The %1 box of %2 cannot be graded: %3")
                                      .arg(sideLetter(p.region.side), fileName(p.path), QString::fromStdString(p.error)));
     } else {
-        emit statusMessage(tr("Graded %1: %2").arg(fileName(p.path), regionLabel(p)), 6000);
+        emit statusMessage(tr("Graded %1: %2%3")
+                               .arg(fileName(p.path), isWholeImage(p.region) ? gradeSummary(p) : regionLabel(p),
+                                    p.outOfDistribution ? tr(" (out of distribution: the grade means nothing)") : QString()),
+                           6000);
     }
     emit predictionShown(p);
 }
