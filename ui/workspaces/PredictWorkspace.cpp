@@ -33,6 +33,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QScrollArea>
+#include <QSet>
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -515,14 +516,20 @@ void PredictWorkspace::onBatchPredicted(int requestId, const std::vector<Predict
     } catch (const std::exception&) {
         batchClassNames_.clear();
     }
-    const int failures = fillBatchModel(*model_, predictions);
+    fillBatchModel(*model_, predictions);
     table_->resizeColumnsToContents();
-    int flagged = 0;
-    for (const Prediction& p : predictions)
+    // Counted per file (a film gives one row per knee joint); the plural forms are the translated ones.
+    QSet<QString> graded, unreadable;
+    int regions = 0, flagged = 0;
+    for (const Prediction& p : predictions) {
+        (p.ok() ? graded : unreadable).insert(QString::fromStdString(p.path));
+        regions += p.ok() && !isWholeImage(p.region) ? 1 : 0;
         flagged += p.ok() && p.outOfDistribution ? 1 : 0;
-    batchStatus_->setText(tr("%n result(s)", nullptr, static_cast<int>(predictions.size()) - failures)
-                          + (failures ? tr(", %n could not be graded", nullptr, failures) : QString())
-                          + (flagged ? tr(", %n out of distribution (their grades mean nothing)", nullptr, flagged) : QString())
+    }
+    batchStatus_->setText(tr("%n image(s) graded", nullptr, static_cast<int>(graded.size()))
+                          + (unreadable.isEmpty() ? QString() : tr(", %n could not be read", nullptr, static_cast<int>(unreadable.size())))
+                          + (regions ? tr(" (knee joints graded in boxes: %1)").arg(regions) : QString())
+                          + (flagged ? tr("; out of distribution: %1 (their grades mean nothing)").arg(flagged) : QString())
                           + tr(". Click a column to sort; double-click a row to see the image and its Grad-CAM."));
     exportAction_->setEnabled(!batch_.empty());
     emit batchFinished(static_cast<int>(predictions.size()));
