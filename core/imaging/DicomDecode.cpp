@@ -479,6 +479,7 @@ void readMetadata(const gdcm::DataSet& ds, const RadiographLoadOptions& options,
     info.modality = stringTag(ds, 0x0008, 0x0060);
     info.bodyPart = stringTag(ds, 0x0018, 0x0015);
     info.viewPosition = stringTag(ds, 0x0018, 0x5101);
+    info.patientOrientation = stringTag(ds, 0x0020, 0x0020);
     info.laterality = stringTag(ds, 0x0020, 0x0062);
     if (info.laterality.empty())
         info.laterality = stringTag(ds, 0x0020, 0x0060);

@@ -32,6 +32,8 @@ void writeDicomImage(const std::string& path, const cv::Mat& image, const DicomW
         ds.putAndInsertString(DCM_ViewPosition, options.viewPosition.c_str());
     if (!options.laterality.empty())
         ds.putAndInsertString(DCM_ImageLaterality, options.laterality.c_str());
+    if (!options.patientOrientation.empty())
+        ds.putAndInsertString(DCM_PatientOrientation, options.patientOrientation.c_str());
     if (options.pixelSpacingMm > 0) {
         const std::string spacing = std::to_string(options.pixelSpacingMm) + "\\" + std::to_string(options.pixelSpacingMm);
         ds.putAndInsertString(DCM_PixelSpacing, spacing.c_str());

@@ -13,6 +13,7 @@ struct DicomWriteOptions {
     std::string bodyPart = "KNEE";    ///< (0018,0015); empty: left out
     std::string viewPosition = "AP";  ///< (0018,5101); empty: left out
     std::string laterality;           ///< (0020,0062) "R", "L" or "B"; empty: left out
+    std::string patientOrientation;   ///< (0020,0020) e.g. "L\\F"; empty: left out
     double pixelSpacingMm = 0.0;      ///< (0028,0030); 0: left out
     bool monochrome1 = false;         ///< store inverted (bright = low values)
     int numberOfFrames = 1;           ///< > 1: the image repeated (multi-frame tests)

@@ -133,6 +133,7 @@ void to_json(nlohmann::json& json, const RadiographInfo& info)
         json["bodyPart"] = info.bodyPart;
         json["laterality"] = info.laterality;
         json["viewPosition"] = info.viewPosition;
+        json["patientOrientation"] = info.patientOrientation;
         json["photometric"] = info.photometric;
         json["transferSyntax"] = info.transferSyntax;
         json["transferSyntaxName"] = info.transferSyntaxName;
@@ -178,6 +179,7 @@ void from_json(const nlohmann::json& json, RadiographInfo& info)
     info.bodyPart = json.value("bodyPart", none.bodyPart);
     info.laterality = json.value("laterality", none.laterality);
     info.viewPosition = json.value("viewPosition", none.viewPosition);
+    info.patientOrientation = json.value("patientOrientation", none.patientOrientation);
     info.photometric = json.value("photometric", none.photometric);
     info.transferSyntax = json.value("transferSyntax", none.transferSyntax);
     info.transferSyntaxName = json.value("transferSyntaxName", none.transferSyntaxName);

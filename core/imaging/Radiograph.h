@@ -59,6 +59,7 @@ struct RadiographInfo {
     std::string bodyPart;         ///< DICOM (0018,0015), e.g. "KNEE"
     std::string laterality;       ///< DICOM image laterality (0020,0062) or laterality (0020,0060)
     std::string viewPosition;     ///< DICOM (0018,5101), e.g. "AP", "PA", "LAT"
+    std::string patientOrientation; ///< DICOM (0020,0020), e.g. "L\\F": the patient directions of the rows and columns
     std::string photometric;      ///< DICOM photometric interpretation, e.g. "MONOCHROME1"
     std::string transferSyntax;   ///< DICOM transfer syntax UID
     std::string transferSyntaxName; ///< e.g. "JPEG 2000 Image Compression (Lossless Only)"

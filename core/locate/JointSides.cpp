@@ -26,6 +26,26 @@ bool nonFrontalView(const RadiographInfo* info)
 
 constexpr const char* kConvention = "radiological convention (the patient's right on the image's left)";
 
+/// The patient's side shown on the image's left, from DICOM Patient Orientation (0020,0020):
+/// its first value is the patient direction the rows run towards (image right). 'R' on the
+/// left for "L" (the usual display), 'L' for "R" (a mirrored image); '?' without the tag.
+char leftSideFromOrientation(const RadiographInfo* info)
+{
+    if (!info)
+        return '?';
+    const std::string orientation = upper(info->patientOrientation);
+    const std::string rows = orientation.substr(0, orientation.find('\\'));
+    if (rows.empty())
+        return '?';
+    if (rows[0] == 'L')
+        return 'R';
+    if (rows[0] == 'R')
+        return 'L';
+    return '?';
+}
+
+char other(char side) { return side == 'R' ? 'L' : 'R'; }
+
 } // namespace
 
 void assignSides(std::vector<JointRegion>& knees, int imageWidth, const RadiographInfo* info)
@@ -44,8 +64,11 @@ void assignSides(std::vector<JointRegion>& knees, int imageWidth, const Radiogra
         // whose other knee is missing (or was not found): it stands where the convention puts it.
         const double position = imageWidth > 0 ? knee.centreX() / imageWidth : 0.5;
         if (!nonFrontalView(info) && knee.source != "whole image" && (position < 1.0 / 3 || position > 2.0 / 3)) {
-            knee.side = position < 0.5 ? 'R' : 'L';
-            knee.sideSource = std::string(kConvention) + ", from the knee's position";
+            const char fromTag = leftSideFromOrientation(info);
+            const char left = fromTag == '?' ? 'R' : fromTag;
+            knee.side = position < 0.5 ? left : other(left);
+            knee.sideSource = (fromTag == '?' ? std::string(kConvention) : std::string("DICOM Patient Orientation")) +
+                              ", from the knee's position";
             return;
         }
         knee.side = '?';
@@ -62,12 +85,19 @@ void assignSides(std::vector<JointRegion>& knees, int imageWidth, const Radiogra
         }
         return;
     }
-    // Image-left half of the boxes: the patient's right (AP and PA alike, as displayed).
+    // Image-left half of the boxes: the patient's right (AP and PA alike, as displayed),
+    // unless Patient Orientation says the image is mirrored.
+    const char fromTag = leftSideFromOrientation(info);
+    const char left = fromTag == '?' ? 'R' : fromTag;
+    const std::string source =
+        fromTag == '?' ? std::string(kConvention)
+                       : std::string("DICOM Patient Orientation (the patient's ") + (left == 'R' ? "right" : "left") +
+                             " on the image's left)";
     const std::size_t half = knees.size() / 2;
     for (std::size_t i = 0; i < knees.size(); ++i) {
         const bool middle = knees.size() % 2 == 1 && i == half;
-        knees[i].side = middle ? '?' : (i < half ? 'R' : 'L');
-        knees[i].sideSource = middle ? "unknown (the middle of three or more knees)" : kConvention;
+        knees[i].side = middle ? '?' : (i < half ? left : other(left));
+        knees[i].sideSource = middle ? "unknown (the middle of three or more knees)" : source;
     }
 }
 

@@ -3,6 +3,7 @@
 #include "EvalFixtures.h"
 #include "TestPaths.h"
 
+#include "core/data/FullRadiograph.h"
 #include "core/data/Grades.h"
 #include "core/eval/Predictor.h"
 #include "core/eval/ResultsCsv.h"
@@ -242,6 +243,47 @@ private slots:
         QVERIFY2(predictions[2].ok(), predictions[2].error.c_str());
         QVERIFY(predictions[2].fileWarnings.empty());
         QVERIFY(predictions[2].bodyPartWarning.empty());
+    }
+
+    // A bilateral film's sides: the radiological convention, or DICOM Patient Orientation
+    // when the file has it (a mirrored film puts the patient's left on the image's left).
+    void sidesFollowPatientOrientation()
+    {
+        kg::FullRadiographSpec spec;
+        spec.view = kg::RadiographView::BilateralAP;
+        spec.seed = kg::fullRadiographSeed(77, 0);
+        spec.scale = 0.3;
+        const kg::FullRadiograph film = kg::renderFullRadiograph(spec);
+        const cv::Mat pixels(film.height, film.width, CV_16UC1, const_cast<std::uint16_t*>(film.pixels.data()));
+        kg::DicomWriteOptions o;
+        o.bitsStored = 12;
+        o.pixelSpacingMm = film.pixelSpacingMm;
+        const std::string plain = dir_.filePath(QStringLiteral("bilateral.dcm")).toStdString();
+        kg::writeDicomImage(plain, pixels, o);
+        o.patientOrientation = "L\\F";
+        const std::string usual = dir_.filePath(QStringLiteral("bilateral-usual.dcm")).toStdString();
+        kg::writeDicomImage(usual, pixels, o);
+        o.patientOrientation = "R\\F";
+        const std::string mirrored = dir_.filePath(QStringLiteral("bilateral-mirrored.dcm")).toStdString();
+        kg::writeDicomImage(mirrored, pixels, o);
+
+        kg::Predictor predictor(options());
+        kg::RegionRequest automatic;
+        automatic.automatic = true;
+        auto sides = [&](const std::string& path) {
+            const auto regions = predictor.predictRegions(path, automatic);
+            std::string result;
+            for (const auto& p : regions) {
+                if (!p.ok())
+                    return std::string("error: ") + p.error;
+                result += p.region.side;
+            }
+            return result + " " + regions.front().region.sideSource;
+        };
+        const std::string a = sides(plain), b = sides(usual), c = sides(mirrored);
+        QVERIFY2(a.rfind("RL radiological convention", 0) == 0, a.c_str());
+        QVERIFY2(b.rfind("RL DICOM Patient Orientation", 0) == 0, b.c_str());
+        QVERIFY2(c.rfind("LR DICOM Patient Orientation (the patient's left on the image's left)", 0) == 0, c.c_str());
     }
 };
 
