@@ -3,7 +3,9 @@
 // deleting a box grades only that box again; a chest radiograph is flagged out of
 // distribution by a model that carries a gate (grade greyed out, the warning in plain
 // words), a phantom is not; a model without a gate says so; the batch table has the OOD
-// columns; the training crop example names where it comes from.
+// columns; the training crop example names where it comes from. The shown film exports its
+// prediction report (PDF) and its boxes as an annotations.json entry, replaced when exported
+// again; with nothing shown both refuse with a message.
 #include "TestPaths.h"
 #include "UiTestSupport.h"
 
@@ -19,6 +21,7 @@
 #include "core/data/Phantom.h"
 #include "core/eval/OodFit.h"
 #include "core/locate/KneeLocaliser.h"
+#include "core/locate/LocaliserAnnotations.h"
 
 #include <QAction>
 #include <QFile>
@@ -27,6 +30,8 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -55,6 +60,8 @@ private slots:
     void addingAndDeletingBoxes();
     void chestIsOutOfDistributionAndPhantomIsNot();
     void batchTableHasOodColumns();
+    void exportsNeedAShownFile();
+    void exportsReportAndAnnotations();
 
 private:
     bool drop(const QString& path);
@@ -398,6 +405,111 @@ void TestPredictRegions::batchTableHasOodColumns()
             bilateralRows += model->item(r, 0)->text() == QStringLiteral("c-bilateral.png") ? 1 : 0;
         QCOMPARE(bilateralRows, 2);
     }
+}
+
+void TestPredictRegions::exportsNeedAShownFile()
+{
+    PredictWorkspace empty(*session_);
+    // The export button fits the tool bar on a 1024-pixel screen.
+    const QToolBar* toolBar = empty.findChild<QToolBar*>(QStringLiteral("predictToolBar"));
+    QVERIFY(toolBar && toolBar->findChild<QToolButton*>(QStringLiteral("exportButton")));
+    qInfo("tool bar: %d pixels wide", toolBar->sizeHint().width());
+    QVERIFY2(toolBar->sizeHint().width() <= 1024, qPrintable(QString::number(toolBar->sizeHint().width())));
+    QVERIFY(!empty.exportReportAction()->isEnabled());
+    QVERIFY(!empty.exportAnnotationsAction()->isEnabled());
+    const QString pdf = temp_.filePath(QStringLiteral("nothing.pdf"));
+    QVERIFY(!empty.exportReport(pdf));
+    QCOMPARE(empty.messageBar()->kind(), MessageBar::Kind::Warning);
+    QVERIFY2(empty.messageBar()->text().contains(QStringLiteral("no graded radiograph")),
+             qPrintable(empty.messageBar()->text()));
+    QVERIFY(!QFileInfo::exists(pdf));
+    empty.messageBar()->hideMessage();
+    const QString json = temp_.filePath(QStringLiteral("nothing.json"));
+    QVERIFY(!empty.exportAnnotations(json));
+    QVERIFY2(empty.messageBar()->text().contains(QStringLiteral("no boxes")), qPrintable(empty.messageBar()->text()));
+    QVERIFY(!QFileInfo::exists(json));
+}
+
+void TestPredictRegions::exportsReportAndAnnotations()
+{
+    if (!localiserAvailable())
+        QSKIP("no knee localiser weights (KNEEGRADE_LOCALISER or knee-localiser.kgloc beside the program)");
+    session_->setCheckpointPath(gatedCheckpoint_);
+    QVERIFY(drop(bilateral_));
+    RegionOverlay* overlay = workspace_->regionOverlay();
+    QCOMPARE(overlay->count(), 2);
+    QVERIFY(workspace_->exportReportAction()->isEnabled());
+    QVERIFY(workspace_->exportAnnotationsAction()->isEnabled());
+
+    // The report: a PDF with the film, both boxes with their Grad-CAM, and the audit block.
+    const QString pdf = temp_.filePath(QStringLiteral("bilateral-report.pdf"));
+    QVERIFY2(workspace_->exportReport(pdf), qPrintable(workspace_->messageBar()->text()));
+    QFile report(pdf);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    QVERIFY(report.read(5) == "%PDF-");
+    qInfo("report: %lld bytes", static_cast<long long>(report.size()));
+    QVERIFY2(report.size() > 20000, qPrintable(QString::number(report.size())));
+
+    // The boxes as annotations: one image, its two knees R and L where the overlay has them.
+    const QString json = temp_.filePath(QStringLiteral("annotations.json"));
+    const auto checkAnnotations = [&](const char* when) {
+        const std::vector<kg::AnnotatedImage> images = kg::readLocaliserAnnotations(json.toStdString());
+        QVERIFY2(images.size() == 1, when);
+        const kg::AnnotatedImage& image = images.front();
+        QCOMPARE(QFileInfo(QString::fromStdString(image.file)).canonicalFilePath(), QFileInfo(bilateral_).canonicalFilePath());
+        QCOMPARE(image.width, radiograph_.width);
+        QCOMPARE(image.height, radiograph_.height);
+        QCOMPARE(image.view, std::string());   // a PNG says nothing about its view
+        QCOMPARE(image.knees.size(), size_t(2));
+        QCOMPARE(image.knees[0].side, 'R');
+        QCOMPARE(image.knees[1].side, 'L');
+        for (size_t i = 0; i < 2; ++i) {
+            const kg::JointRegion& shown = overlay->boxes()[i].region;
+            QCOMPARE(image.knees[i].x, shown.x);
+            QCOMPARE(image.knees[i].y, shown.y);
+            QCOMPARE(image.knees[i].width, shown.width);
+            QCOMPARE(image.knees[i].height, shown.height);
+        }
+    };
+    QVERIFY2(workspace_->exportAnnotations(json), qPrintable(workspace_->messageBar()->text()));
+    checkAnnotations("first export");
+    if (QTest::currentTestFailed())
+        return;
+
+    // Moved, then exported again to the same file: still one entry, with the moved box.
+    const int id = overlay->boxes().front().id;
+    const kg::JointRegion start = overlay->boxes().front().region;
+    const QPoint moved(start.x + start.width / 10, start.y + start.height / 12);
+    QVERIFY(overlay->moveBox(id, moved));
+    QVERIFY(!workspace_->exportReportAction()->isEnabled());   // until the moved box has its grade
+    QVERIFY(workspace_->exportAnnotationsAction()->isEnabled());
+    QVERIFY2(workspace_->exportAnnotations(json), qPrintable(workspace_->messageBar()->text()));
+    checkAnnotations("second export");
+    if (QTest::currentTestFailed())
+        return;
+    const std::vector<kg::AnnotatedImage> again = kg::readLocaliserAnnotations(json.toStdString());
+    QCOMPARE(again.front().knees[0].x, moved.x());
+    QCOMPARE(again.front().knees[0].y, moved.y());
+    QCOMPARE(again.front().knees[0].side, 'R');
+
+    // Once graded again, the report has the moved box.
+    QVERIFY(kgtest::waitUntil([&] { return !workspace_->isBusy(); }, 30000));
+    QVERIFY(workspace_->exportReportAction()->isEnabled());
+    QVERIFY(workspace_->exportReport(pdf));
+    QCOMPARE(workspace_->regionPredictions().front().region.x, moved.x());
+
+    // A file that is not an annotations file is left alone.
+    const QString other = temp_.filePath(QStringLiteral("other.json"));
+    {
+        QFile file(other);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"something\": 1}");
+    }
+    QVERIFY(!workspace_->exportAnnotations(other));
+    QCOMPARE(workspace_->messageBar()->kind(), MessageBar::Kind::Error);
+    QFile untouched(other);
+    QVERIFY(untouched.open(QIODevice::ReadOnly));
+    QCOMPARE(untouched.readAll(), QByteArray("{\"something\": 1}"));
 }
 
 QTEST_MAIN(TestPredictRegions)

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/eval/Predictor.h"
+#include "ui/report/PredictionReport.h"
 
 #include <QMetaType>
 
@@ -39,6 +40,9 @@ public slots:
 signals:
     /// The results of predictFile() or predictRegions(): one per region, image-left first.
     void predicted(int requestId, const std::vector<kg::Prediction>& predictions);
+    /// A checkpoint was loaded: what a prediction report says about it (emitted before the
+    /// first results it gives).
+    void modelLoaded(const QString& checkpoint, const kg::report::PredictionReportModel& model);
     void batchProgress(int requestId, int done, int total);
     void batchPredicted(int requestId, const std::vector<kg::Prediction>& predictions);
     void failed(int requestId, const QString& message);
@@ -57,3 +61,4 @@ private:
 
 Q_DECLARE_METATYPE(kg::Prediction)
 Q_DECLARE_METATYPE(std::vector<kg::Prediction>)
+Q_DECLARE_METATYPE(kg::report::PredictionReportModel)

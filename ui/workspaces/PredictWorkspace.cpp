@@ -88,6 +88,10 @@ PredictWorkspace::PredictWorkspace(Session& session, QWidget* parent)
     connect(worker_, &PredictionWorker::batchProgress, this, &PredictWorkspace::onBatchProgress);
     connect(worker_, &PredictionWorker::batchPredicted, this, &PredictWorkspace::onBatchPredicted);
     connect(worker_, &PredictionWorker::failed, this, &PredictWorkspace::onFailed);
+    connect(worker_, &PredictionWorker::modelLoaded, this, [this](const QString& checkpoint, const report::PredictionReportModel& model) {
+        reportModelCheckpoint_ = checkpoint;
+        reportModel_ = model;
+    });
     thread_ = std::make_unique<WorkerThread>(worker_, QStringLiteral("PredictionWorker"));
 
     connect(&session, &Session::checkpointChanged, this, &PredictWorkspace::updateCheckpointLabel);
@@ -135,6 +139,8 @@ void PredictWorkspace::buildToolBar()
     opacity_->setToolTip(tr("Grad-CAM opacity"));
     toolBar->addWidget(new QLabel(tr(" Opacity "), this));
     toolBar->addWidget(opacity_);
+    toolBar->addSeparator();
+    buildExportActions(toolBar);
     toolBar->addSeparator();
     toolBar->addAction(themedIcon(QStringLiteral("zoom-in")), tr("Zoom In"), view_, &ImageView::zoomIn)
         ->setShortcut(QKeySequence::ZoomIn);
@@ -282,6 +288,7 @@ void PredictWorkspace::updateBusy()
     setBusy(fileRequest_ != 0 || batchRequest_ != 0 || !regrades_.isEmpty());
     addBoxAction_->setEnabled(!path_.isEmpty() && fileRequest_ == 0 && !sourceSize_.isEmpty());
     deleteBoxAction_->setEnabled(overlay_->selectedId() >= 0);
+    updateExportActions();
 }
 
 void PredictWorkspace::openImageDialog()

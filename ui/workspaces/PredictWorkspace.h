@@ -2,6 +2,7 @@
 #include "ui/Workspace.h"
 #include "core/eval/Predictor.h"
 #include "core/imaging/Radiograph.h"
+#include "ui/report/PredictionReport.h"
 
 #include <QHash>
 #include <QRect>
@@ -15,6 +16,7 @@ class QSlider;
 class QStandardItemModel;
 class QTabWidget;
 class QTableView;
+class QToolBar;
 
 namespace kg::ui {
 
@@ -59,6 +61,8 @@ public:
     QStandardItemModel* batchModel() const { return model_; }
     QAction* addBoxAction() const { return addBoxAction_; }
     QAction* deleteBoxAction() const { return deleteBoxAction_; }
+    QAction* exportReportAction() const { return exportReportAction_; }
+    QAction* exportAnnotationsAction() const { return exportAnnotationsAction_; }
     /// The result shown in the side panel (path empty before the first).
     const Prediction& lastPrediction() const { return last_; }
     /// The results of the shown file, one per box in the overlay's order (a whole-image
@@ -74,6 +78,15 @@ public slots:
     void predictFolder(const QString& folder);
     /// Writes the batch table as CSV (core's writePredictionsCsv); false with a message on failure.
     bool exportCsv(const QString& path);
+    /// Writes the shown file's prediction report as PDF (kg::report::PredictionReport): its
+    /// boxes as they are now with their results and Grad-CAM, over the radiograph as shown.
+    /// False with a message when nothing is graded, a box is being graded, or writing fails.
+    bool exportReport(const QString& path);
+    /// Puts the shown file's boxes (with their sides) into the annotations.json at `path`:
+    /// replaces the file's entry when it lists it, adds one otherwise, creates the file when
+    /// there is none. False with a message when there is no box, or the file exists and is
+    /// not an annotations file, or writing fails.
+    bool exportAnnotations(const QString& path);
     /// Adds a box at the centre of the view (the size of the other boxes) and grades it.
     void addBox();
     /// Removes the selected box and its result.
@@ -98,6 +111,9 @@ private:
 
     void buildToolBar();
     void buildCentral();
+    void buildExportActions(QToolBar* toolBar);
+    void updateExportActions();
+    RgbImage shownRadiograph() const;
     void onPredicted(int requestId, const std::vector<Prediction>& predictions);
     void showFileResults(const std::vector<Prediction>& predictions);
     void onRegraded(int boxId, int requestId, const std::vector<Prediction>& predictions);
@@ -123,6 +139,8 @@ private:
     QAction* exportAction_ = nullptr;
     QAction* addBoxAction_ = nullptr;
     QAction* deleteBoxAction_ = nullptr;
+    QAction* exportReportAction_ = nullptr;
+    QAction* exportAnnotationsAction_ = nullptr;
     QSlider* opacity_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     ImageView* view_ = nullptr;
@@ -145,6 +163,8 @@ private:
     std::vector<RegionResult> results_;
     QRect selectAfterGrading_;       // a batch row's region to select once the file is graded
     Prediction last_;
+    report::PredictionReportModel reportModel_;   // the model that gave the results (from the worker)
+    QString reportModelCheckpoint_;               // its checkpoint; empty before one is loaded
 
     int requestId_ = 0;
     int fileGeneration_ = 0;         // the shown file's request (stale images and results are dropped)
