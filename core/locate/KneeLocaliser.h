@@ -19,7 +19,7 @@ namespace kg {
 
 struct LocaliserOptions {
     std::string weights;          ///< .kgloc file; empty: the shipped one (defaultLocaliserWeights())
-    double minScore = 0.3;        ///< a joint is reported when its heat-map peak reaches this
+    double minScore = 0.5;        ///< a joint is reported when its heat-map peak reaches this
     int maxKnees = 2;             ///< at most this many joints per image
     /// A single box covering at least this share of the image's area means the image is
     /// already a single-knee crop: it is graded whole (a rule on the detected box, not learned).
@@ -87,8 +87,8 @@ void assignSides(std::vector<JointRegion>& knees, int imageWidth, const Radiogra
 
 struct LocaliserTrainOptions {
     std::string output;           ///< .kgloc to write (atomically)
-    int trainImages = 600;        ///< generated full radiographs rendered for the training pool
-    int epochs = 12;
+    int trainImages = 500;        ///< generated full radiographs rendered for the training pool
+    int epochs = 10;
     int batchSize = 16;
     double learningRate = 3e-3;
     std::uint64_t seed = 11;      ///< generated images and initialisation; held-out sets use other streams

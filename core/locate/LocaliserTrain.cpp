@@ -14,7 +14,6 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <numeric>
 
@@ -63,14 +62,10 @@ struct Pool {
 
 Pool buildPool(const LocaliserTrainOptions& o, int inputSize, const std::function<bool(int, int)>& tick)
 {
-    const int radiographs = o.trainImages, phantoms = o.trainImages / 5, drawn = o.trainImages / 5;
+    const int radiographs = o.trainImages, phantoms = o.trainImages / 5, drawn = o.trainImages * 2 / 5;
     const int total = radiographs + phantoms + drawn;
     std::vector<std::vector<LabelledImage>> images(static_cast<std::size_t>(total));
-    std::atomic<int> done{0};
-    std::atomic<bool> cancelled{false};
     locate::parallelFor(total, o.threads, [&](int i) {
-        if (cancelled)
-            return;
         auto& out = images[static_cast<std::size_t>(i)];
         if (i < radiographs) {
             const RadiographView view = fullRadiographView(i);
@@ -85,7 +80,6 @@ Pool buildPool(const LocaliserTrainOptions& o, int inputSize, const std::functio
             const int width = 160 + static_cast<int>(r.below(481)), height = 160 + static_cast<int>(r.below(481));
             out.push_back(locate::drawnNegative(r, width, height));
         }
-        ++done;
     });
     Pool pool;
     for (auto& group : images)

@@ -264,6 +264,39 @@ private slots:
         QCOMPARE(trained.weightsPath(), load.weights);
     }
 
+    void fineTunesOnAnnotatedImages()
+    {
+        // The generator's annotations.json (PNG files + boxes) stands in for exported hand-drawn boxes.
+        QTemporaryDir dir;
+        FullRadiographSetOptions set;
+        set.outputDir = dir.filePath("set").toStdString();
+        set.count = 3;
+        set.seed = 4242;
+        set.scale = 0.2;
+        set.threads = 2;
+        QCOMPARE(writeFullRadiographSet(set), 3);
+        const std::string annotations = set.outputDir + "/annotations.json";
+        const auto read = readLocaliserAnnotations(annotations);
+        QCOMPARE(read.size(), std::size_t(3));
+        QVERIFY(fs::is_regular_file(read[0].file));
+        QVERIFY(!read[0].knees.empty());
+        LocaliserTrainOptions options;
+        options.trainImages = 2;
+        options.epochs = 1;
+        options.batchSize = 4;
+        options.scale = 0.2;
+        options.threads = 2;
+        options.annotations = annotations;
+        options.annotationRepeats = 2;
+        options.initialWeights = weights_;
+        options.output = dir.filePath("tuned.kgloc").toStdString();
+        QVERIFY(std::isfinite(trainLocaliser(options)));
+        LocaliserOptions load;
+        load.weights = options.output;
+        KneeLocaliser tuned(load);
+        QVERIFY(readAll(options.output) != readAll(weights_));
+    }
+
     void annotationsRoundTrip()
     {
         QTemporaryDir dir;
