@@ -1,5 +1,6 @@
 // A folder of full radiographs (FullRadiograph.h): PNG and/or DICOM files and annotations.json.
 #include "core/data/FullRadiograph.h"
+#include "core/data/ParallelTasks.h"
 
 #include "core/imaging/DicomWrite.h"
 #include "core/util/AtomicFile.h"
@@ -77,70 +78,41 @@ int writeFullRadiographSet(const FullRadiographSetOptions& options, const FullRa
 
     const int total = options.count;
     std::vector<nlohmann::json> entries(static_cast<size_t>(total));
-    std::atomic<int> next{0}, done{0};
-    std::atomic<bool> cancel{false};
-    std::mutex errorMutex;
-    std::exception_ptr error;
-    auto work = [&](bool reportProgress) {
-        for (;;) {
-            if (cancel.load())
-                return;
-            const int i = next.fetch_add(1);
-            if (i >= total)
-                return;
-            try {
-                FullRadiographSpec spec;
-                spec.view = fullRadiographView(i);
-                spec.seed = fullRadiographSeed(options.seed, i);
-                spec.scale = options.scale;
-                const FullRadiograph image = renderFullRadiograph(spec);
-                const std::string base = baseName(i, spec.view);
-                nlohmann::json entry{{"index", i},
-                                     {"seed", spec.seed},
-                                     {"view", toString(spec.view)},
-                                     {"width", image.width},
-                                     {"height", image.height},
-                                     {"pixel_spacing_mm", image.pixelSpacingMm},
-                                     {"knees", image.knees},
-                                     {"grades", image.grades}};
-                if (options.png) {
-                    writePng((root / (base + ".png")).string(), image);
-                    entry["png"] = base + ".png";
-                }
-                if (options.dicom) {
-                    writeDicom((root / (base + ".dcm")).string(), image);
-                    entry["dicom"] = base + ".dcm";
-                }
-                entries[static_cast<size_t>(i)] = std::move(entry);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(errorMutex);
-                if (!error)
-                    error = std::current_exception();
-                cancel = true;
-                return;
+    const bool cancelled = detail::runParallelTasks(
+        total, options.threads,
+        [&](int i) {
+            FullRadiographSpec spec;
+            spec.view = fullRadiographView(i);
+            spec.seed = fullRadiographSeed(options.seed, i);
+            spec.scale = options.scale;
+            const FullRadiograph image = renderFullRadiograph(spec);
+            const std::string base = baseName(i, spec.view);
+            nlohmann::json entry{{"index", i},
+                                 {"seed", spec.seed},
+                                 {"view", toString(spec.view)},
+                                 {"width", image.width},
+                                 {"height", image.height},
+                                 {"pixel_spacing_mm", image.pixelSpacingMm},
+                                 {"knees", image.knees},
+                                 {"grades", image.grades}};
+            if (options.png) {
+                writePng((root / (base + ".png")).string(), image);
+                entry["png"] = base + ".png";
             }
-            const int finished = ++done;
-            if (reportProgress && progress && !progress(finished, total))
-                cancel = true;
-        }
-    };
-    int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    threads = std::max(1, std::min(threads, total));
-    std::vector<std::thread> helpers;
-    for (int t = 1; t < threads; ++t)
-        helpers.emplace_back(work, false);
-    work(true);   // the calling thread renders too, and alone reports progress
-    for (auto& helper : helpers)
-        helper.join();
-    if (error)
-        std::rethrow_exception(error);
+            if (options.dicom) {
+                writeDicom((root / (base + ".dcm")).string(), image);
+                entry["dicom"] = base + ".dcm";
+            }
+            entries[static_cast<size_t>(i)] = std::move(entry);
+        },
+        progress);
 
     nlohmann::json images = nlohmann::json::array();
     for (auto& entry : entries)
         if (!entry.is_null())
             images.push_back(std::move(entry));
     const int written = static_cast<int>(images.size());
-    if (progress && !cancel.load())
+    if (progress && !cancelled)
         progress(written, total);
     nlohmann::json manifest{{"generator", "kneegrade synthetic full radiographs"},
                             {"note", "Synthetic images for training and measuring the knee localiser; not radiographs of people."},

@@ -2,6 +2,8 @@
 
 #include "core/data/Dataset.h"
 #include "core/data/DeterministicRandom.h"
+#include "core/data/ParallelTasks.h"
+#include "core/data/PhantomShapes.h"
 #include "core/util/Error.h"
 
 #include <nlohmann/json.hpp>
@@ -39,26 +41,10 @@ double byGrade(double s, const std::array<double, 5>& table)
     return table[static_cast<size_t>(i)] * (1.0 - f) + table[static_cast<size_t>(i) + 1] * f;
 }
 
-double clamp01(double x) { return std::min(1.0, std::max(0.0, x)); }
-
-/// exp(−z²/2), cut off where it no longer shows in 8 bits.
-inline double gauss(double z) { return std::abs(z) > 4.0 ? 0.0 : std::exp(-0.5 * z * z); }
-
-/// 0 at `from`, 1 at `to` (either order), smooth in between.
-double smoothRamp(double from, double to, double x)
-{
-    const double t = clamp01((x - from) / (to - from));
-    return t * t * (3.0 - 2.0 * t);
-}
-
-/// Projected thickness of a rounded bone `distance` pixels inside its edge (0..1).
-double profile(double distance, double radius)
-{
-    if (distance <= 0)
-        return 0.0;
-    const double depth = std::min(1.0, distance / radius);
-    return std::sqrt(depth * (2.0 - depth));
-}
+using shapes::clamp01;
+using shapes::gauss;
+using shapes::profile;
+using shapes::smoothRamp;
 
 /// Uniform Catmull–Rom spline through `points`, `steps` samples per segment.
 std::vector<Point> smoothCurve(const std::vector<Point>& points, int steps)
@@ -866,62 +852,32 @@ PhantomSummary writePhantomDataset(const PhantomOptions& options, const PhantomP
 
     const int total = static_cast<int>(knees.size());
     std::vector<nlohmann::json> truth(knees.size());
-    std::atomic<int> nextIndex{0}, done{0};
-    std::atomic<bool> cancel{false};
-    std::mutex errorMutex;
-    std::exception_ptr error;
-    auto work = [&](bool reportProgress) {
-        for (;;) {
-            if (cancel.load())
-                return;
-            const int i = nextIndex.fetch_add(1);
-            if (i >= total)
-                return;
+    const bool cancelled = detail::runParallelTasks(
+        total, options.threads,
+        [&](int i) {
             const PlannedKnee& plan = knees[static_cast<size_t>(i)];
-            try {
-                PhantomSpec spec;
-                spec.grade = plan.grade;
-                spec.side = plan.side;
-                spec.imageSize = options.imageSize;
-                spec.seed = plan.seed;
-                spec.patientSeed = plan.patientSeed;
-                spec.ambiguity = options.ambiguity;
-                spec.nuisance = options.nuisance;
-                PhantomImage image = renderPhantom(spec);
-                writeGrayPng((root / plan.relativePath).string(),
-                             cv::Mat(image.size, image.size, CV_8U, image.pixels.data()));
-                truth[static_cast<size_t>(i)] = {{"file", plan.relativePath},
-                                                 {"grade", plan.grade},
-                                                 {"patient", plan.id},
-                                                 {"severity", std::round(image.severity * 1000) / 1000},
-                                                 {"medial_jsw_px", std::round(image.medialJointSpacePx * 100) / 100},
-                                                 {"lateral_jsw_px", std::round(image.lateralJointSpacePx * 100) / 100},
-                                                 {"osteophytes", image.osteophytes}};
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(errorMutex);
-                if (!error)
-                    error = std::current_exception();
-                cancel = true;
-                return;
-            }
-            const int finished = ++done;
-            if (reportProgress && progress && !progress(finished, total))
-                cancel = true;
-        }
-    };
+            PhantomSpec spec;
+            spec.grade = plan.grade;
+            spec.side = plan.side;
+            spec.imageSize = options.imageSize;
+            spec.seed = plan.seed;
+            spec.patientSeed = plan.patientSeed;
+            spec.ambiguity = options.ambiguity;
+            spec.nuisance = options.nuisance;
+            PhantomImage image = renderPhantom(spec);
+            writeGrayPng((root / plan.relativePath).string(),
+                         cv::Mat(image.size, image.size, CV_8U, image.pixels.data()));
+            truth[static_cast<size_t>(i)] = {{"file", plan.relativePath},
+                                             {"grade", plan.grade},
+                                             {"patient", plan.id},
+                                             {"severity", std::round(image.severity * 1000) / 1000},
+                                             {"medial_jsw_px", std::round(image.medialJointSpacePx * 100) / 100},
+                                             {"lateral_jsw_px", std::round(image.lateralJointSpacePx * 100) / 100},
+                                             {"osteophytes", image.osteophytes}};
+        },
+        progress);
 
-    int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    threads = std::max(1, std::min(threads, total));
-    std::vector<std::thread> helpers;
-    for (int t = 1; t < threads; ++t)
-        helpers.emplace_back(work, false);
-    work(true);   // the calling thread renders too, and is the only one that reports progress
-    for (auto& helper : helpers)
-        helper.join();
-    if (error)
-        std::rethrow_exception(error);
-
-    summary.cancelled = cancel.load();
+    summary.cancelled = cancelled;
     for (size_t i = 0; i < knees.size(); ++i) {
         if (truth[i].is_null())
             continue;

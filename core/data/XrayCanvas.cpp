@@ -1,5 +1,7 @@
 #include "core/data/XrayCanvas.h"
 
+#include "core/data/PhantomShapes.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -9,24 +11,11 @@ namespace kg {
 
 namespace {
 
-double clamp01(double x) { return std::min(1.0, std::max(0.0, x)); }
-
-/// The same shaping functions as Phantom.cpp, so that both draw identical bones.
-inline double gauss(double z) { return std::abs(z) > 4.0 ? 0.0 : std::exp(-0.5 * z * z); }
-
-double smoothRamp(double from, double to, double x)
-{
-    const double t = clamp01((x - from) / (to - from));
-    return t * t * (3.0 - 2.0 * t);
-}
-
-double profile(double distance, double radius)
-{
-    if (distance <= 0)
-        return 0.0;
-    const double depth = std::min(1.0, distance / radius);
-    return std::sqrt(depth * (2.0 - depth));
-}
+// The same shaping functions as Phantom.cpp, so that both draw identical bones.
+using shapes::clamp01;
+using shapes::gauss;
+using shapes::profile;
+using shapes::smoothRamp;
 
 /// Distances (to the nearest pixel outside the mask) of one drawn region.
 struct DistanceRegion {
