@@ -137,16 +137,8 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
 #ifdef KNEEGRADE_WITH_REPORT
     std::unique_ptr<kg::report::PredictionReport> report;
     if (const auto path = args.value("report")) {
-        kg::report::PredictionReportModel model;
-        model.checkpoint = *checkpoint;
-        model.weightsSha256 = predictor.weightsSha256();
-        model.architecture = kg::architectureName(predictor.meta().model.backbone);
-        model.classNames = names;
-        model.temperature = options.applyTemperature ? predictor.meta().temperature : 1.0;
-        model.tta = options.tta;
-        model.oodGate = predictor.oodGateSummary();
-        model.device = predictor.deviceName();
-        report = std::make_unique<kg::report::PredictionReport>(*path, model, args.flag("include-identifiers"));
+        report = std::make_unique<kg::report::PredictionReport>(*path, kg::report::reportModelOf(predictor),
+                                                                args.flag("include-identifiers"));
         gradCam.enabled = true;  // the report shows each box's Grad-CAM
     }
 #endif

@@ -86,6 +86,20 @@ void drawOverview(QPainter& p, const QRectF& area, const QImage& image, const st
 
 } // namespace
 
+PredictionReportModel reportModelOf(const Predictor& predictor)
+{
+    PredictionReportModel model;
+    model.checkpoint = predictor.options().checkpoint;
+    model.weightsSha256 = predictor.weightsSha256();
+    model.architecture = architectureName(predictor.meta().model.backbone);
+    model.classNames = predictor.classNames();
+    model.temperature = predictor.options().applyTemperature ? predictor.meta().temperature : 1.0;
+    model.tta = predictor.options().tta;
+    model.oodGate = predictor.oodGateSummary();
+    model.device = predictor.deviceName();
+    return model;
+}
+
 struct PredictionReport::Impl {
     std::string path;
     PredictionReportModel model;

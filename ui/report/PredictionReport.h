@@ -26,6 +26,10 @@ struct PredictionReportModel {
     std::string device;
 };
 
+/// The model's description as `predictor` grades: its checkpoint, weights, architecture,
+/// classes, temperature (1 when not applied), TTA, gate and device.
+PredictionReportModel reportModelOf(const Predictor& predictor);
+
 /// One graded file: its regions' predictions (with Grad-CAM images when computed) and the
 /// whole radiograph to draw the boxes on (empty: loaded from `path` when the file is added).
 struct PredictionReportFile {

@@ -1,7 +1,5 @@
 #include "ui/workers/PredictionWorker.h"
 
-#include "core/model/ModelOptions.h"
-
 #include <QElapsedTimer>
 #include <QThread>
 
@@ -36,16 +34,7 @@ bool PredictionWorker::ensurePredictor(const QString& checkpoint, int requestId)
         options.checkpoint = checkpoint.toStdString();
         predictor_ = std::make_unique<Predictor>(options);
         loadedCheckpoint_ = checkpoint;
-        report::PredictionReportModel model;
-        model.checkpoint = options.checkpoint;
-        model.weightsSha256 = predictor_->weightsSha256();
-        model.architecture = architectureName(predictor_->meta().model.backbone);
-        model.classNames = predictor_->classNames();
-        model.temperature = predictor_->options().applyTemperature ? predictor_->meta().temperature : 1.0;
-        model.tta = predictor_->options().tta;
-        model.oodGate = predictor_->oodGateSummary();
-        model.device = predictor_->deviceName();
-        emit modelLoaded(checkpoint, model);
+        emit modelLoaded(checkpoint, report::reportModelOf(*predictor_));
         return true;
     } catch (const std::exception& error) {
         emit failed(requestId, QString::fromStdString(error.what()));
