@@ -2,6 +2,7 @@
 #include "Commands.h"
 
 #include "core/imaging/DecodeIsolation.h"
+#include "core/imaging/LibraryVersions.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/KerasWeights.h"
 #include "core/model/Model.h"
@@ -65,7 +66,7 @@ int runInfo(const Argv& argv, std::ostream& out, std::ostream& err)
     }
 
     out << "KneeGrade " << runtime.kneegradeVersion << " · LibTorch " << runtime.torchVersion << " · OpenCV "
-        << runtime.opencvVersion << "\n"
+        << kg::imagingLibraries().opencv << "\n"
         << "device: " << runtime.deviceName << " · threads: " << runtime.threads << " · BLAS: " << runtime.blas << "\n";
     const std::string decoder = kg::decoderHelperPath();
     out << "isolated decoder (DICOM, TIFF): " << (decoder.empty() ? "NOT FOUND: DICOM and TIFF files will be refused" : decoder)

@@ -1,4 +1,4 @@
-// Checks of the real training engine (kg::Trainer, core/train/Trainer.cpp unchanged) on the
+// Checks of the real training engine (kg::Trainer, kneegrade::train) on the
 // CUDA path — bf16 autocast, channels-last, optimizer state and feature cache on the GPU,
 // checkpoints written on the GPU and resumed there — fed synthetic in-memory images through
 // core's TensorTrainingData, so no image decoding is needed. Also runs on the CPU.

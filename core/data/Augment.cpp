@@ -3,7 +3,6 @@
 #include "core/data/DeterministicRandom.h"
 #include "core/util/Error.h"
 
-#include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
@@ -13,57 +12,6 @@ namespace kg {
 namespace {
 constexpr double kPi = 3.14159265358979323846;
 } // namespace
-
-std::string toString(FillMode mode)
-{
-    switch (mode) {
-    case FillMode::Nearest: return "nearest";
-    case FillMode::Wrap: return "wrap";
-    case FillMode::Constant: return "constant";
-    case FillMode::Reflect: break;
-    }
-    return "reflect";
-}
-
-FillMode parseFillMode(const std::string& text)
-{
-    if (text == "reflect") return FillMode::Reflect;
-    if (text == "nearest") return FillMode::Nearest;
-    if (text == "wrap") return FillMode::Wrap;
-    if (text == "constant") return FillMode::Constant;
-    throw Error("unknown fill mode '" + text + "': use reflect, nearest, wrap or constant");
-}
-
-bool anyAugmentation(const AugmentOptions& options)
-{
-    return options.horizontalFlip || (options.rotate && options.rotationFactor != 0.0) ||
-           (options.zoom && options.zoomFactor != 0.0) || (options.translate && options.translationFactor != 0.0);
-}
-
-void to_json(nlohmann::json& json, const AugmentOptions& options)
-{
-    json = nlohmann::json{{"horizontal_flip", options.horizontalFlip},
-                          {"rotate", options.rotate},
-                          {"rotation_factor", options.rotationFactor},
-                          {"zoom", options.zoom},
-                          {"zoom_factor", options.zoomFactor},
-                          {"translate", options.translate},
-                          {"translation_factor", options.translationFactor},
-                          {"fill_mode", toString(options.fillMode)}};
-}
-
-void from_json(const nlohmann::json& json, AugmentOptions& options)
-{
-    const AugmentOptions defaults;
-    options.horizontalFlip = json.value("horizontal_flip", defaults.horizontalFlip);
-    options.rotate = json.value("rotate", defaults.rotate);
-    options.rotationFactor = json.value("rotation_factor", defaults.rotationFactor);
-    options.zoom = json.value("zoom", defaults.zoom);
-    options.zoomFactor = json.value("zoom_factor", defaults.zoomFactor);
-    options.translate = json.value("translate", defaults.translate);
-    options.translationFactor = json.value("translation_factor", defaults.translationFactor);
-    options.fillMode = parseFillMode(json.value("fill_mode", toString(defaults.fillMode)));
-}
 
 AugmentParams sampleAugmentParams(const AugmentOptions& options, std::uint64_t sampleSeed)
 {

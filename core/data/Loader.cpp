@@ -6,7 +6,6 @@
 #include "core/imaging/RadiographDecode.h"
 #include "core/util/Error.h"
 
-#include <nlohmann/json.hpp>
 #include <opencv2/core/utility.hpp>
 
 #include <algorithm>
@@ -18,31 +17,6 @@
 #include <unordered_set>
 
 namespace kg {
-
-void to_json(nlohmann::json& json, const LoaderOptions& options)
-{
-    json = nlohmann::json{{"batch_size", options.batchSize},
-                          {"workers", options.workers},
-                          {"prefetch_batches", options.prefetchBatches},
-                          {"shuffle", options.shuffle},
-                          {"augment", options.augment},
-                          {"augmentation", options.augmentation},
-                          {"drop_last", options.dropLast},
-                          {"seed", options.seed}};
-}
-
-void from_json(const nlohmann::json& json, LoaderOptions& options)
-{
-    const LoaderOptions defaults;
-    options.batchSize = json.value("batch_size", defaults.batchSize);
-    options.workers = json.value("workers", defaults.workers);
-    options.prefetchBatches = json.value("prefetch_batches", defaults.prefetchBatches);
-    options.shuffle = json.value("shuffle", defaults.shuffle);
-    options.augment = json.value("augment", defaults.augment);
-    options.augmentation = json.value("augmentation", defaults.augmentation);
-    options.dropLast = json.value("drop_last", defaults.dropLast);
-    options.seed = json.value("seed", defaults.seed);
-}
 
 struct DataLoader::Impl {
     std::vector<DatasetItem> items;

@@ -1,6 +1,5 @@
 #include "core/model/ModelOptions.h"
 
-#include "core/data/PreprocessOptions.h"
 #include "core/util/Error.h"
 
 #include <nlohmann/json.hpp>
@@ -148,22 +147,6 @@ void from_json(const nlohmann::json& json, ModelOptions& options)
     options.head.numClasses = head.value("num_classes", 5);
     options.seed = json.value("seed", std::uint64_t{42});
     validate(options.head);
-}
-
-void to_json(nlohmann::json& json, const PreprocessOptions& options)
-{
-    json = nlohmann::json{{"image_size", options.imageSize},
-                          {"channels", options.channels},
-                          {"scale", options.scale},
-                          {"offset", options.offset}};
-}
-
-void from_json(const nlohmann::json& json, PreprocessOptions& options)
-{
-    options.imageSize = json.value("image_size", 224);
-    options.channels = json.value("channels", 3);
-    options.scale = json.value("scale", 1.0 / 127.5);
-    options.offset = json.value("offset", -1.0);
 }
 
 } // namespace kg

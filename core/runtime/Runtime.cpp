@@ -3,7 +3,6 @@
 #include "core/util/Error.h"
 #include "core/util/TorchCompat.h"
 
-#include <opencv2/core/version.hpp>
 
 #include <fstream>
 #include <thread>
@@ -78,7 +77,6 @@ RuntimeInfo describeRuntime(DevicePreference device)
     RuntimeInfo info;
     info.kneegradeVersion = KNEEGRADE_VERSION;
     info.torchVersion = compat::torchVersion();
-    info.opencvVersion = CV_VERSION;
     info.cudaAvailable = torch::cuda::is_available();
     info.cudaDeviceCount = info.cudaAvailable ? static_cast<int>(torch::cuda::device_count()) : 0;
     info.threads = torch::get_num_threads();

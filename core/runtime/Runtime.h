@@ -19,7 +19,6 @@ struct RuntimeOptions {
 struct RuntimeInfo {
     std::string kneegradeVersion;
     std::string torchVersion;
-    std::string opencvVersion;  ///< the OpenCV the image decoders were built with
     std::string deviceName;     ///< "CPU (2 cores)" or the GPU's name
     bool cudaAvailable = false;
     int cudaDeviceCount = 0;

@@ -1,7 +1,7 @@
 #include "core/train/Sampling.h"
 
 #include "core/data/DeterministicRandom.h"
-#include "core/data/Loader.h"
+#include "core/data/RandomStreams.h"
 
 #include <map>
 

@@ -1,12 +1,10 @@
 #pragma once
 // Internal (torch): where the trainer's batches come from. The trainer decides the order of
 // every epoch (shuffle or balanced sampling, from (seed, epoch) only); a TrainingData turns an
-// order into batches. FolderTrainingData reads a dataset folder through the prefetching
-// DataLoader; TensorTrainingData serves in-memory tensors (tests, benchmarks).
+// order into batches. FolderTrainingData (kneegrade::engine) reads a dataset folder through
+// the prefetching DataLoader; TensorTrainingData serves in-memory tensors (tests, benchmarks).
 #include "core/data/BatchSource.h"
 #include "core/data/Dataset.h"
-#include "core/data/LoaderOptions.h"
-#include "core/data/PreprocessOptions.h"
 
 #include <cstdint>
 #include <memory>
@@ -14,8 +12,6 @@
 #include <vector>
 
 namespace kg {
-
-class DataLoader;
 
 class TrainingData {
 public:
@@ -33,34 +29,6 @@ public:
     virtual std::string manifestHash() const = 0;
     /// Files the loader could not decode so far (left out of their batches).
     virtual std::vector<SkippedPath> skippedFiles() const { return {}; }
-};
-
-/// A dataset folder (scanDataset) read through DataLoader with the given loader options
-/// (seed, workers, augmentation; batch size, shuffle and augment are set per call).
-class FolderTrainingData : public TrainingData {
-public:
-    FolderTrainingData(DatasetSplits splits, LoaderOptions loader, PreprocessOptions preprocessing);
-    ~FolderTrainingData() override;
-
-    const std::vector<int>& trainGrades() const override { return grades_; }
-    std::int64_t validationSize() const override;
-    BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) override;
-    BatchSource& validation(int batchSize) override;
-    std::string manifestHash() const override { return manifestHash_; }
-    std::vector<SkippedPath> skippedFiles() const override;
-    const DatasetSplits& splits() const { return splits_; }
-
-private:
-    class OrderedSource;
-    DatasetSplits splits_;
-    LoaderOptions loader_;
-    PreprocessOptions preprocessing_;
-    std::vector<int> grades_;
-    std::string manifestHash_;
-    std::unique_ptr<DataLoader> shuffled_;        // the usual case: order == shuffledOrder(n, seed, epoch)
-    std::unique_ptr<OrderedSource> ordered_;      // any other order (balanced sampling, feature caching)
-    std::unique_ptr<DataLoader> validation_;
-    std::vector<SkippedPath> skippedBefore_;      // from loaders already discarded
 };
 
 /// In-memory images (N×3×H×W, preprocessed) and labels. Augmentation is a horizontal flip

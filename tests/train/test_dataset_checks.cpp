@@ -6,7 +6,7 @@
 
 #include "core/data/DatasetReport.h"
 #include "core/data/DatasetScan.h"
-#include "core/train/DatasetChecks.h"
+#include "core/data/DatasetChecks.h"
 #include "core/util/Error.h"
 
 #include <QDir>

@@ -1,5 +1,7 @@
 #include "ui/dialogs/AboutDialog.h"
 
+#include "core/imaging/LibraryVersions.h"
+
 #include "ui/utility/Format.h"
 #include "ui/utility/Icons.h"
 #include "ui/widgets/ResearchBanner.h"
@@ -16,7 +18,6 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-#include <gdcmConfigure.h>
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
@@ -29,8 +30,10 @@ QList<QPair<QString, QString>> AboutDialog::versions(const RuntimeInfo& runtime)
     rows << qMakePair(QStringLiteral("Qt"), QStringLiteral("%1 (built with %2)").arg(QString::fromLatin1(qVersion()),
                                                                                   QStringLiteral(QT_VERSION_STR)));
     rows << qMakePair(QStringLiteral("LibTorch"), toQString(runtime.torchVersion));
-    rows << qMakePair(QStringLiteral("OpenCV"), toQString(runtime.opencvVersion));
-    rows << qMakePair(QStringLiteral("GDCM"), QStringLiteral(GDCM_VERSION));
+    const ImagingLibraries imaging = imagingLibraries();
+    rows << qMakePair(QStringLiteral("OpenCV"), toQString(imaging.opencv));
+    rows << qMakePair(QStringLiteral("GDCM"), toQString(imaging.gdcm));
+    rows << qMakePair(QStringLiteral("DCMTK"), toQString(imaging.dcmtk));
     rows << qMakePair(QStringLiteral("QCustomPlot"), QStringLiteral(QCUSTOMPLOT_VERSION_STR));
     rows << qMakePair(QStringLiteral("nlohmann/json"), QStringLiteral("%1.%2.%3")
                                                             .arg(NLOHMANN_JSON_VERSION_MAJOR)

@@ -1,5 +1,6 @@
 #include "ui/workers/TrainingWorker.h"
 
+#include "core/engine/FolderTraining.h"
 #include "core/eval/OodFit.h"
 #include "core/util/Error.h"
 
@@ -35,7 +36,7 @@ void TrainingWorker::setPaused(bool paused)
 void TrainingWorker::train(const TrainOptions& options)
 {
     try {
-        runTrainer(Trainer(options));
+        runTrainer(folderTrainer(options));
     } catch (const std::exception& error) {
         emit failed(QString::fromStdString(error.what()));
     }
@@ -44,7 +45,7 @@ void TrainingWorker::train(const TrainOptions& options)
 void TrainingWorker::resume(const QString& runDir)
 {
     try {
-        runTrainer(Trainer::resume(runDir.toStdString()));
+        runTrainer(resumeFolderTrainer(runDir.toStdString()));
     } catch (const std::exception& error) {
         emit failed(QString::fromStdString(error.what()));
     }

@@ -1,4 +1,4 @@
-#include "core/train/DatasetChecks.h"
+#include "core/data/DatasetChecks.h"
 
 #include "core/data/DatasetReport.h"
 #include "core/data/DatasetScan.h"
