@@ -37,8 +37,11 @@ struct PhantomImage {
     double jointLineY = 0;              ///< pixel row of the medial joint space centre
 };
 
-/// Renders one knee. Throws kg::Error for a grade outside 0..4, a bad side or size < 32.
+/// Renders one knee. Throws kg::Error for a grade outside 0..4, a bad side or a size outside 32..2048.
 PhantomImage renderPhantom(const PhantomSpec& spec);
+
+/// The checks renderPhantom makes: throws kg::Error naming what is out of range.
+void validatePhantomSpec(const PhantomSpec& spec);
 
 /// Internal (FullRadiograph.cpp): where a rendered phantom's bones, leg and film response are,
 /// in its own pixels, so that a larger picture can continue the leg around the pasted phantom.

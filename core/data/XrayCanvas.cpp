@@ -11,7 +11,7 @@ namespace kg {
 
 namespace {
 
-// The same shaping functions as Phantom.cpp, so that both draw identical bones.
+// The same shaping functions as PhantomRender.cpp, so that both draw identical bones.
 using shapes::clamp01;
 using shapes::gauss;
 using shapes::profile;
@@ -225,7 +225,7 @@ cv::Mat XrayCanvas::render(const Material& m, const Film& film, const std::vecto
     cv::Mat softSmall = cv::Mat::zeros(masks_[Soft].size(), CV_32F);
     for (const auto& region : distance[Soft])
         region.distance.copyTo(softSmall(region.area));
-    // Textures as Phantom.cpp draws them (grain in pixels of the phantom's size / 224), from
+    // Textures as PhantomRender.cpp draws them (grain in pixels of the phantom's size / 224), from
     // repeating tiles drawn at a coarser step where the grain allows.
     constexpr int kTile = 320;
     const double textureStep = std::max(1.0, m.texturePx), softStep = std::max(1.0, 6.0 * m.texturePx / 0.8);
@@ -246,7 +246,7 @@ cv::Mat XrayCanvas::render(const Material& m, const Film& film, const std::vecto
                              m.plateRadius * k, leg.knee.origin, leg.knee.down() * (1.0 / k)});
     }
 
-    // Film response, tabulated as Phantom.cpp does.
+    // Film response, tabulated as PhantomRender.cpp does.
     constexpr int kLutSize = 2048;
     constexpr double kMaxDensity = 4.0;
     std::vector<float> response(kLutSize + 1);

@@ -1,5 +1,5 @@
 #pragma once
-// Internal (OpenCV): a projection radiograph drawn as Phantom.cpp draws its knees — bone and
+// Internal (OpenCV): a projection radiograph drawn as PhantomRender.cpp draws its knees — bone and
 // soft-tissue shapes filled into masks, their distance transforms turned into projected
 // thickness (rounded bones with cortices and a medullary canal), summed into a density, then
 // the film response, blur and exposure. Full radiographs (FullRadiograph.cpp) draw their
