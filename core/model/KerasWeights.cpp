@@ -1,11 +1,11 @@
 #include "core/model/KerasWeights.h"
 
+#include "core/model/Hdf5File.h"
 #include "core/model/ModelImpl.h"
 #include "core/util/Error.h"
 #include "core/util/Hash.h"
 #include "core/util/RegularFile.h"
 
-#include <hdf5.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -19,162 +19,15 @@
 namespace kg {
 namespace {
 
-// ---------------------------------------------------------------------------------------
-// HDF5 plumbing: owned handles, silenced error printing, readable error details.
-// ---------------------------------------------------------------------------------------
-
-class Handle {
-public:
-    using Closer = herr_t (*)(hid_t);
-    Handle() = default;
-    Handle(hid_t id, Closer close) : id_(id), close_(close) {}
-    ~Handle() { reset(); }
-    Handle(Handle&& other) noexcept : id_(other.id_), close_(other.close_) { other.id_ = -1; }
-    Handle& operator=(Handle&& other) noexcept
-    {
-        if (this != &other) {
-            reset();
-            id_ = other.id_;
-            close_ = other.close_;
-            other.id_ = -1;
-        }
-        return *this;
-    }
-    Handle(const Handle&) = delete;
-    Handle& operator=(const Handle&) = delete;
-
-    hid_t get() const { return id_; }
-    bool valid() const { return id_ >= 0; }
-
-private:
-    void reset()
-    {
-        if (id_ >= 0 && close_)
-            close_(id_);
-        id_ = -1;
-    }
-    hid_t id_ = -1;
-    Closer close_ = nullptr;
-};
-
-/// HDF5 prints its error stack to stderr by default; core never prints. Restores the
-/// previous handler (per thread in a thread-safe HDF5) when done.
-class SilenceHdf5Errors {
-public:
-    SilenceHdf5Errors()
-    {
-        H5Eget_auto2(H5E_DEFAULT, &function_, &data_);
-        H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-    }
-    ~SilenceHdf5Errors() { H5Eset_auto2(H5E_DEFAULT, function_, data_); }
-    SilenceHdf5Errors(const SilenceHdf5Errors&) = delete;
-    SilenceHdf5Errors& operator=(const SilenceHdf5Errors&) = delete;
-
-private:
-    H5E_auto2_t function_ = nullptr;
-    void* data_ = nullptr;
-};
-
-/// The innermost message of the current HDF5 error stack (e.g. "truncated file: eof = …").
-std::string hdf5Detail()
-{
-    std::string detail;
-    H5Ewalk2(
-        H5E_DEFAULT, H5E_WALK_UPWARD,
-        [](unsigned, const H5E_error2_t* error, void* data) -> herr_t {
-            auto* text = static_cast<std::string*>(data);
-            if (text->empty() && error->desc && *error->desc)
-                *text = error->desc;
-            return 0;
-        },
-        &detail);
-    H5Eclear2(H5E_DEFAULT);
-    return detail;
-}
-
-std::string withDetail(const std::string& message)
-{
-    const std::string detail = hdf5Detail();
-    return detail.empty() ? message : message + " (HDF5: " + detail + ")";
-}
-
-bool hasAttribute(hid_t object, const std::string& name) { return H5Aexists(object, name.c_str()) > 0; }
-
-bool hasLink(hid_t group, const std::string& name) { return H5Lexists(group, name.c_str(), H5P_DEFAULT) > 0; }
-
-Handle openGroup(hid_t parent, const std::string& name)
-{
-    return Handle(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), H5Gclose);
-}
-
-bool isGroup(hid_t parent, const std::string& name)
-{
-    if (!hasLink(parent, name))
-        return false;
-    Handle object(H5Oopen(parent, name.c_str(), H5P_DEFAULT), H5Oclose);
-    return object.valid() && H5Iget_type(object.get()) == H5I_GROUP;
-}
-
-std::vector<std::string> childNames(hid_t group)
-{
-    H5G_info_t info{};
-    if (H5Gget_info(group, &info) < 0)
-        return {};
-    std::vector<std::string> names;
-    for (hsize_t i = 0; i < info.nlinks; ++i) {
-        const ssize_t size = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
-        if (size < 0)
-            continue;
-        std::string name(static_cast<size_t>(size) + 1, '\0');
-        H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size(), H5P_DEFAULT);
-        name.resize(static_cast<size_t>(size));
-        names.push_back(name);
-    }
-    return names;
-}
-
-/// Reads a string or string-array attribute as Keras writes them: NumPy byte-string arrays
-/// (fixed length), variable-length strings, or np.asarray([]) (an empty float array) for a
-/// layer without weights.
-std::vector<std::string> readStrings(const std::string& path, hid_t object, const std::string& name)
-{
-    Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose);
-    if (!attribute.valid())
-        throw Error(path, withDetail("cannot open the attribute '" + name + "'"));
-    Handle type(H5Aget_type(attribute.get()), H5Tclose);
-    Handle space(H5Aget_space(attribute.get()), H5Sclose);
-    const hssize_t count = H5Sget_simple_extent_npoints(space.get());
-    if (!type.valid() || !space.valid() || count < 0)
-        throw Error(path, withDetail("cannot read the attribute '" + name + "'"));
-    if (H5Tget_class(type.get()) != H5T_STRING) {
-        if (count == 0)
-            return {};
-        throw Error(path, "the attribute '" + name + "' holds no strings: this is not a Keras weights file");
-    }
-    std::vector<std::string> strings;
-    if (H5Tis_variable_str(type.get()) > 0) {
-        std::vector<char*> buffer(static_cast<size_t>(count), nullptr);
-        if (H5Aread(attribute.get(), type.get(), buffer.data()) < 0)
-            throw Error(path, withDetail("cannot read the attribute '" + name + "'"));
-        for (char* text : buffer)
-            strings.emplace_back(text ? text : "");
-#if H5_VERSION_GE(1, 12, 0)
-        H5Treclaim(type.get(), space.get(), H5P_DEFAULT, buffer.data());
-#else
-        H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, buffer.data());
-#endif
-    } else {
-        const size_t size = H5Tget_size(type.get());
-        std::vector<char> buffer(size * static_cast<size_t>(count), '\0');
-        if (size == 0 || H5Aread(attribute.get(), type.get(), buffer.data()) < 0)
-            throw Error(path, withDetail("cannot read the attribute '" + name + "'"));
-        for (hssize_t i = 0; i < count; ++i) {
-            const char* begin = buffer.data() + static_cast<size_t>(i) * size;
-            strings.emplace_back(begin, strnlen(begin, size));
-        }
-    }
-    return strings;
-}
+using hdf5::Handle;
+using hdf5::childNames;
+using hdf5::datasetShape;
+using hdf5::hasAttribute;
+using hdf5::isGroup;
+using hdf5::openGroup;
+using hdf5::readScalarString;
+using hdf5::readStrings;
+using hdf5::withDetail;
 
 /// Keras splits attributes larger than the HDF5 header limit into name0, name1, …
 /// (load_attributes_from_hdf5_group). nullopt when neither form exists.
@@ -190,14 +43,6 @@ std::optional<std::vector<std::string>> readKerasList(const std::string& path, h
         all.insert(all.end(), part.begin(), part.end());
     }
     return all;
-}
-
-std::string readScalarString(const std::string& path, hid_t object, const std::string& name)
-{
-    if (!hasAttribute(object, name))
-        return {};
-    const auto strings = readStrings(path, object, name);
-    return strings.empty() ? std::string() : strings.front();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -238,19 +83,6 @@ struct FileIndex {
     }
 };
 
-std::vector<int64_t> datasetShape(const std::string& path, hid_t file, const std::string& dataset, const std::string& what)
-{
-    Handle data(H5Dopen2(file, dataset.c_str(), H5P_DEFAULT), H5Dclose);
-    if (!data.valid())
-        throw Error(path, withDetail(what + " is listed but its dataset " + dataset + " is missing: the file is damaged"));
-    Handle space(H5Dget_space(data.get()), H5Sclose);
-    const int rank = space.valid() ? H5Sget_simple_extent_ndims(space.get()) : -1;
-    if (rank < 0)
-        throw Error(path, withDetail("cannot read the shape of " + what));
-    std::vector<hsize_t> dims(static_cast<size_t>(rank));
-    H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
-    return {dims.begin(), dims.end()};
-}
 
 /// "conv1_conv/kernel:0" → layer "conv1_conv", key "kernel". A nested model's group
 /// ("resnet152v2") lists its layers' weights with their own layer names, so the owner is the
@@ -481,15 +313,13 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
 
 torch::Tensor readTensor(const std::string& path, hid_t file, const FileWeight& weight)
 {
-    Handle data(H5Dopen2(file, weight.dataset.c_str(), H5P_DEFAULT), H5Dclose);
+    const Handle data = hdf5::openDataset(file, weight.dataset);
     if (!data.valid())
         throw Error(path, withDetail("cannot open " + weight.name));
-    Handle type(H5Dget_type(data.get()), H5Tclose);
-    if (!type.valid() || H5Tget_class(type.get()) != H5T_FLOAT)
+    if (!hdf5::holdsFloats(data.get()))
         throw Error(path, weight.name + " is not stored as floating-point numbers: not a Keras weights file");
     torch::Tensor values = torch::empty(weight.shape, torch::kFloat32);
-    if (values.numel() > 0 &&
-        H5Dread(data.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data_ptr<float>()) < 0)
+    if (values.numel() > 0 && !hdf5::readFloats(data.get(), values.data_ptr<float>()))
         throw Error(path, withDetail("cannot read " + weight.name + ": the file is damaged or truncated"));
     // A plain loop: two torch ops per tensor would start ~1600 tiny OpenMP regions.
     const float* begin = values.data_ptr<float>();
@@ -576,17 +406,12 @@ Handle openHdf5(const RegularFile& checked)
 {
     const std::string& path = checked.path();
     const std::string hdf5Path = checked.descriptorPath();
-#if H5_VERSION_GE(1, 12, 0)
-    const htri_t isHdf5 = H5Fis_accessible(hdf5Path.c_str(), H5P_DEFAULT);
-#else
-    const htri_t isHdf5 = H5Fis_hdf5(hdf5Path.c_str());
-#endif
-    if (isHdf5 <= 0) {
-        hdf5Detail();
+    if (!hdf5::isHdf5File(hdf5Path)) {
+        hdf5::errorDetail();  // clears the stack
         throw Error(path, "is not an HDF5 file; Keras weights are .h5 files written by model.save_weights() or "
                           "downloaded by keras.applications");
     }
-    Handle file(H5Fopen(hdf5Path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+    Handle file = hdf5::openReadOnly(hdf5Path);
     if (!file.valid())
         throw Error(path, withDetail("cannot open the HDF5 file: it is damaged or truncated — an interrupted download?"));
     return file;
@@ -608,7 +433,7 @@ KerasImportReport importKerasWeights(Model& model, const std::string& path, cons
             report.officialName = official->fileName;
     }
 
-    SilenceHdf5Errors silence;
+    hdf5::SilenceErrors silence;
     const Handle file = openHdf5(checked);
 
     const FileIndex index = indexFile(path, file.get());
