@@ -1,8 +1,8 @@
 #pragma once
-// Internal (OpenCV; GDCM only in the .cpp): DICOM decoding through GDCM and the DICOM
-// grayscale display pipeline (modality LUT or rescale → VOI LUT or window → MONOCHROME1
-// inversion). GDCM calls are serialised: its trace streams, which we read to tell
-// truncated pixel data from good data, are process-global.
+// Internal (OpenCV; GDCM only in the .cpp): DICOM decoding through GDCM — the data set's
+// attributes, the first frame's pixel data, and the display pipeline filled from them (its
+// pixel work is DicomPixels.h). GDCM calls are serialised: its trace streams, which we read
+// to tell truncated pixel data from good data, are process-global.
 #include "core/imaging/Radiograph.h"
 
 #include <opencv2/core.hpp>
