@@ -1,6 +1,7 @@
 #include "Args.h"
 #include "Commands.h"
 #include "EvaluationArgs.h"
+#include "HeadlessGui.h"
 
 #include "core/eval/Evaluator.h"
 #include "core/eval/ResultsCsv.h"
@@ -184,6 +185,7 @@ int runEvaluate(const Argv& argv, std::ostream& out, std::ostream& err)
         reportOptions.sampleCount = args.intValue("samples", reportOptions.sampleCount);
         reportOptions.historyCsv = args.value("history", "");
         reportOptions.includeIdentifiers = args.flag("include-identifiers");
+        startHeadlessGuiApplication();
         kg::report::writeReportPdf(*path, kg::report::gatherReportData(result, reportOptions));
         if (!quiet)
             out << "PDF report written to " << *path << "\n";

@@ -1,5 +1,6 @@
 #include "Args.h"
 #include "Commands.h"
+#include "HeadlessGui.h"
 
 #include "core/eval/Predictor.h"
 #include "core/eval/ResultsCsv.h"
@@ -137,6 +138,7 @@ int runPredict(const Argv& argv, std::ostream& out, std::ostream& err)
 #ifdef KNEEGRADE_WITH_REPORT
     std::unique_ptr<kg::report::PredictionReport> report;
     if (const auto path = args.value("report")) {
+        startHeadlessGuiApplication();
         report = std::make_unique<kg::report::PredictionReport>(*path, kg::report::reportModelOf(predictor),
                                                                 args.flag("include-identifiers"));
         gradCam.enabled = true;  // the report shows each box's Grad-CAM

@@ -178,7 +178,7 @@ struct PredictionReport::Impl {
 PredictionReport::PredictionReport(const std::string& path, const PredictionReportModel& model, bool includeIdentifiers)
     : impl_(std::make_unique<Impl>())
 {
-    ensureGuiApplication();
+    requireGuiApplication();
     impl_->path = path;
     impl_->model = model;
     impl_->includeIdentifiers = includeIdentifiers;

@@ -39,7 +39,7 @@ struct PredictionReportFile {
 };
 
 /// Written file by file, so a long batch keeps only one file's images in memory.
-/// Needs a QGuiApplication; creates an offscreen one when the process has none (CLI).
+/// Needs a QGuiApplication, which the caller makes (the CLI an offscreen one).
 class PredictionReport {
 public:
     /// Opens `path` for writing. Throws kg::Error naming it when it cannot.

@@ -5,104 +5,19 @@
 #include "core/util/Error.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPageLayout>
 #include <QPageSize>
 
 #include <algorithm>
-#include <cmath>
-
-#include <unistd.h>
 
 namespace kg::report::detail {
 
-QString qs(const std::string& text) { return QString::fromStdString(text); }
-
-QString number(double value, int decimals)
+void requireGuiApplication()
 {
-    return std::isfinite(value) ? QString::number(value, 'f', decimals) : QStringLiteral("n/a");
-}
-
-QString percent(double value)
-{
-    return std::isfinite(value) ? QString::number(100.0 * value, 'f', 1) + QLatin1Char('%') : QStringLiteral("n/a");
-}
-
-/// "KL2 Minimal" for the five KL grades, the plain class name otherwise.
-QString classLabel(const std::vector<std::string>& names, int k, bool twoLines)
-{
-    const QString name = k >= 0 && k < static_cast<int>(names.size()) ? qs(names[static_cast<size_t>(k)]) : QString::number(k);
-    if (names.size() != 5)
-        return name;
-    return QStringLiteral("KL%1").arg(k) + (twoLines ? QStringLiteral("\n") : QStringLiteral(" ")) + name;
-}
-
-std::vector<std::string> classNamesOf(const EvaluationResult& evaluation)
-{
-    if (!evaluation.metrics.classNames.empty())
-        return evaluation.metrics.classNames;
-    return evaluation.meta.classNames;
-}
-
-/// Sequential white → deep blue scale (matplotlib's "Blues"), t in [0, 1].
-QColor blues(double t)
-{
-    t = std::clamp(t, 0.0, 1.0);
-    const QColor stops[] = {QColor(247, 251, 255), QColor(198, 219, 239), QColor(107, 174, 214), QColor(33, 113, 181),
-                            QColor(8, 48, 107)};
-    const double scaled = t * 4.0;
-    const int i = std::min(3, static_cast<int>(scaled));
-    const double f = scaled - i;
-    auto mix = [f](int a, int b) { return static_cast<int>(std::lround(a + (b - a) * f)); };
-    return QColor(mix(stops[i].red(), stops[i + 1].red()), mix(stops[i].green(), stops[i + 1].green()),
-                  mix(stops[i].blue(), stops[i + 1].blue()));
-}
-
-QColor textOn(const QColor& background)
-{
-    const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
-    return luminance > 0.5 ? QColor(20, 20, 20) : Qt::white;
-}
-
-
-void ensureGuiApplication()
-{
-    if (QCoreApplication::instance()) {
-        if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
-            throw Error("the PDF report needs a QGuiApplication, but this process runs a QCoreApplication");
-        return;
-    }
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
-        // Headless shells (ssh, cron, CI) often have no runtime dir; use the private one Qt
-        // would fall back to, without its warning on every report.
-        const QString fallback = QDir::tempPath() + QStringLiteral("/runtime-%1").arg(getuid());
-        if (QDir().mkpath(fallback) &&
-            QFile::setPermissions(fallback, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
-            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(fallback));
-    }
-    static int argc = 1;
-    static char name[] = "kneegrade";
-    static char* argv[] = {name, nullptr};
-    // Lives until exit: every QFont and QPainter must be gone before an application object is.
-    static QGuiApplication* application = new QGuiApplication(argc, argv);
-    Q_UNUSED(application);
-}
-
-
-QImage toQImage(const RgbImage& image, int maxSide)
-{
-    if (image.empty())
-        return {};
-    QImage wrapped(image.pixels.data(), image.width, image.height, image.width * 3, QImage::Format_RGB888);
-    QImage copy = wrapped.copy();
-    if (std::max(copy.width(), copy.height()) > maxSide)
-        copy = copy.scaled(maxSide, maxSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    return copy;
+    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+        throw Error("the PDF report needs a QGuiApplication (fonts and painting); this process has none");
 }
 
 Document::Document(const QString& path, const QString& title) : path_(path), title_(title), writer_(path)
@@ -238,7 +153,7 @@ void Document::footer()
     painter_.drawText(box, Qt::AlignLeft | Qt::AlignTop, title_);
     painter_.drawText(box, Qt::AlignRight | Qt::AlignTop, QStringLiteral("Page %1").arg(page_));
     painter_.setFont(font(8, true));
-    painter_.setPen(QColor(160, 30, 30));
+    painter_.setPen(kWarning);
     painter_.drawText(box, Qt::AlignHCenter | Qt::AlignTop, QString::fromUtf8(kResearchUseLine));
 }
 

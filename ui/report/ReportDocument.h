@@ -1,46 +1,23 @@
 #pragma once
 // Internal to kneegrade::report: the flowing A4 PDF document both reports are written with
-// (the evaluation report and the prediction report), and the formatting they share.
-#include "core/eval/GradCam.h"
-#include "core/eval/Evaluator.h"
+// (the evaluation report and the prediction report): a cursor down the page, page breaks,
+// headings, paragraphs, tables and the research-use footer on every page.
+#include "ui/report/ReportFormat.h"
 
 #include <QColor>
 #include <QFont>
-#include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QString>
 #include <QStringList>
 
-#include <string>
 #include <vector>
 
 namespace kg::report::detail {
 
-QString qs(const std::string& text);
-/// `value` with `decimals`, or "n/a" when it is not finite.
-QString number(double value, int decimals = 3);
-/// "12.5%", or "n/a".
-QString percent(double value);
-/// "KL2 Minimal" for the five KL grades, the plain class name otherwise.
-QString classLabel(const std::vector<std::string>& names, int k, bool twoLines = false);
-std::vector<std::string> classNamesOf(const EvaluationResult& evaluation);
-/// Sequential white → deep blue scale (matplotlib's "Blues"), t in [0, 1].
-QColor blues(double t);
-/// Black or white, whichever reads on `background`.
-QColor textOn(const QColor& background);
-/// A copy of `image`, scaled down to at most `maxSide` pixels.
-QImage toQImage(const RgbImage& image, int maxSide);
-
-inline const QColor kAccent(24, 62, 112);
-inline const QColor kGrey(110, 110, 110);
-inline const QColor kTrain(31, 119, 180);      // Keras/matplotlib convention: train blue,
-inline const QColor kValidation(255, 127, 14); // validation orange
-inline const QColor kWarning(160, 30, 30);
-
-/// Makes an offscreen QGuiApplication when the process has none (the CLI); throws kg::Error
-/// when it runs a QCoreApplication.
-void ensureGuiApplication();
+/// Throws kg::Error unless the process runs a QGuiApplication: fonts and painting need one.
+/// The report library never makes one; the caller does (the CLI an offscreen one).
+void requireGuiApplication();
 
 /// A flowing A4 document: a cursor moves down the page, blocks that do not fit start a
 /// new page, and every page gets the research-use footer.
