@@ -1,31 +1,14 @@
 // Smoke tests of the real kneegrade-cli binary: help, the `info` summary of the real
 // ResNet152V2, checkpoint inspection, and usage errors.
+#include "CliRunner.h"
 #include "NamedPipe.h"
-#include "TestPaths.h"
 
 #include "core/model/Checkpoint.h"
 
-#include <QProcess>
 #include <QtTest>
 
-namespace {
-
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Result runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(kgtest::cliPath(), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-} // namespace
+using kgtest::CliResult;
+using kgtest::runCli;
 
 class TestCliSmoke : public QObject {
     Q_OBJECT
@@ -33,7 +16,7 @@ class TestCliSmoke : public QObject {
 private slots:
     void help_lists_every_command()
     {
-        const Result r = runCli({"--help"});
+        const CliResult r = runCli({"--help"});
         QCOMPARE(r.exitCode, 0);
         for (const char* command : {"info", "synth", "dataset", "train", "evaluate", "predict"})
             QVERIFY2(r.out.contains(QLatin1String("  ") + command), qPrintable(r.out));
@@ -41,7 +24,7 @@ private slots:
 
     void info_reports_resnet152v2_like_keras()
     {
-        const Result r = runCli({"info", "--arch", "resnet152v2"});
+        const CliResult r = runCli({"info", "--arch", "resnet152v2"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("total params: 58594565"), qPrintable(r.out));
         QVERIFY(r.out.contains("BN moving statistics (non-trainable): 143744"));
@@ -50,7 +33,7 @@ private slots:
         QVERIFY(r.out.contains("threads: "));
         QVERIFY(r.out.contains("BLAS: "));
         QVERIFY2(QRegularExpression(QStringLiteral("OpenCV \\d+\\.\\d+")).match(r.out).hasMatch(), qPrintable(r.out));
-        const Result notop = runCli({"info", "--arch", "resnet152v2", "--no-head"});
+        const CliResult notop = runCli({"info", "--arch", "resnet152v2", "--no-head"});
         QVERIFY2(notop.out.contains("total params: 58331648"), qPrintable(notop.out));
     }
 
@@ -64,7 +47,7 @@ private slots:
         meta.temperature = 1.25;
         const QString file = dir.filePath("tiny.kgckpt");
         kg::saveCheckpoint(file.toStdString(), kg::Model(options), meta);
-        const Result r = runCli({"info", "--checkpoint", file});
+        const CliResult r = runCli({"info", "--checkpoint", file});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("architecture: resnetv2:1,1,1,1:8"), qPrintable(r.out));
         QVERIFY2(r.out.contains("image size: 64"), qPrintable(r.out));
@@ -85,7 +68,7 @@ private slots:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
-        const Result r = runCli(arguments);
+        const CliResult r = runCli(arguments);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
@@ -98,7 +81,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("KNEEGRADE-CKPT\n");  // magic cut short
         f.close();
-        const Result r = runCli({"info", "--checkpoint", file});
+        const CliResult r = runCli({"info", "--checkpoint", file});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(file) && r.err.contains("checkpoint"), qPrintable(r.err));
         QVERIFY2(!r.err.contains("Exception raised from"), qPrintable(r.err));
@@ -134,7 +117,7 @@ private slots:
         if (command == "evaluate" || command == "calibrate")
             arguments << "--data" << data;
 
-        const Result r = runCli(arguments);
+        const CliResult r = runCli(arguments);
         QVERIFY2(r.exitCode == 1, qPrintable(QString("exit code %1 (-1: still running after 2 minutes); %2").arg(r.exitCode).arg(r.err)));
         const QString expected = what == "folder" ? "is a folder, not a checkpoint file" : "is a named pipe (FIFO), not a checkpoint file";
         QVERIFY2(r.err.contains("'" + checkpoint + "': " + expected), qPrintable(r.err));
@@ -147,7 +130,7 @@ private slots:
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.close();
-        const Result r = runCli({"train", "--resume", file});
+        const CliResult r = runCli({"train", "--resume", file});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("'" + file + "': is a file; a run is resumed from its folder"), qPrintable(r.err));
     }

@@ -1,7 +1,7 @@
 // Synthetic full radiographs: deterministic, every knee's truth box inside the image and on
 // the right side, a box's crop looks like a training phantom, files (PNG, 12-bit DICOM,
 // annotations.json) that read back, and the `synth --full` command.
-#include "TestPaths.h"
+#include "CliRunner.h"
 
 #include "core/data/FullRadiograph.h"
 #include "core/data/Phantom.h"
@@ -13,7 +13,6 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -74,13 +73,10 @@ nlohmann::json readJson(const fs::path& path)
     return nlohmann::json::parse(in);
 }
 
-std::pair<int, QString> runCli(const QStringList& arguments)
+/// `kneegrade-cli synth` with `arguments`.
+kgtest::CliResult synth(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(kgtest::cliPath(), QStringList{"synth"} + arguments);
-    if (!process.waitForFinished(120000))
-        return {-1, "timed out"};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError())};
+    return kgtest::runCli(QStringList{QStringLiteral("synth")} + arguments, 120000);
 }
 
 } // namespace
@@ -301,9 +297,9 @@ private slots:
     void cli_synth_full_writes_a_set()
     {
         QTemporaryDir dir;
-        const auto [code, output] = runCli({"--full", "4", "--out", dir.path(), "--scale", "0.2", "--seed", "3", "--dicom", "--quiet"});
-        QVERIFY2(code == 0, qPrintable(output));
-        QVERIFY2(output.contains("wrote 4 full radiographs"), qPrintable(output));
+        const kgtest::CliResult made = synth({"--full", "4", "--out", dir.path(), "--scale", "0.2", "--seed", "3", "--dicom", "--quiet"});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.output()));
+        QVERIFY2(made.output().contains("wrote 4 full radiographs"), qPrintable(made.output()));
         const nlohmann::json annotations = readJson(fs::path(dir.path().toStdString()) / "annotations.json");
         QCOMPARE(annotations.at("images").size(), size_t(4));
         QCOMPARE(annotations.at("options").at("seed").get<std::uint64_t>(), std::uint64_t(3));
@@ -314,17 +310,17 @@ private slots:
         QVERIFY(fs::exists(fs::path(dir.path().toStdString()) / "00003_full_leg.png"));
 
         QTemporaryDir onlyDicom;
-        const auto [dicomCode, dicomOutput] = runCli({"--full", "1", "--out", onlyDicom.path(), "--scale", "0.2", "--dicom", "--no-png", "--quiet"});
-        QVERIFY2(dicomCode == 0, qPrintable(dicomOutput));
+        const kgtest::CliResult dicom = synth({"--full", "1", "--out", onlyDicom.path(), "--scale", "0.2", "--dicom", "--no-png", "--quiet"});
+        QVERIFY2(dicom.exitCode == 0, qPrintable(dicom.output()));
         QVERIFY(fs::exists(fs::path(onlyDicom.path().toStdString()) / "00000_bilateral_ap.dcm"));
         QVERIFY(!fs::exists(fs::path(onlyDicom.path().toStdString()) / "00000_bilateral_ap.png"));
 
-        const auto [badCode, badOutput] = runCli({"--full", "2", "--out", dir.path(), "--no-png"});
-        QCOMPARE(badCode, 2);
-        QVERIFY2(badOutput.contains("--no-png"), qPrintable(badOutput));
-        const auto [scaleCode, scaleOutput] = runCli({"--full", "2", "--out", dir.path(), "--scale", "9"});
-        QCOMPARE(scaleCode, 2);
-        QVERIFY2(scaleOutput.contains("--scale"), qPrintable(scaleOutput));
+        const kgtest::CliResult bad = synth({"--full", "2", "--out", dir.path(), "--no-png"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.output().contains("--no-png"), qPrintable(bad.output()));
+        const kgtest::CliResult scale = synth({"--full", "2", "--out", dir.path(), "--scale", "9"});
+        QCOMPARE(scale.exitCode, 2);
+        QVERIFY2(scale.output().contains("--scale"), qPrintable(scale.output()));
     }
 };
 

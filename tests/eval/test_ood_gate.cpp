@@ -4,6 +4,7 @@
 // knee crops (real non-knee radiographs, uncropped generated full radiographs, noise, constant
 // images) are flagged or refused. Also: a phantom pasted into a larger canvas and graded with
 // --roi around it gets the probabilities of the phantom alone.
+#include "CliRunner.h"
 #include "TestPaths.h"
 
 #include "core/data/FullRadiograph.h"
@@ -19,7 +20,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -30,22 +30,8 @@
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-};
-
-CliResult runCli(const QStringList& arguments, int timeoutMs = 600000)
-{
-    QProcess process;
-    process.start(kgtest::cliPath(), arguments);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+using kgtest::CliResult;
+using kgtest::runCli;
 
 /// n points of `classes` Gaussian clusters in `dimension` dimensions (unit covariance, means 4 apart).
 std::vector<float> gaussians(int n, int dimension, int classes, std::vector<int>& labels, std::uint32_t seed,
@@ -109,7 +95,8 @@ void TestOodGate::initTestCase()
     const QString run = dir_.filePath(QStringLiteral("run"));
     const CliResult train = runCli({"train", "--data", data_, "--out", run, "--arch", "resnetv2-tiny", "--image-size",
                                     "64", "--lr", "1e-3", "--batch", "16", "--epochs", "6", "--device", "cpu",
-                                    "--threads", "2", "--seed", "7", "--rotation", "0", "--zoom", "0", "--translation", "0"});
+                                    "--threads", "2", "--seed", "7", "--rotation", "0", "--zoom", "0", "--translation", "0"},
+                                   600000);
     QVERIFY2(train.exitCode == 0, qPrintable(train.err + train.out));
     QVERIFY2(train.out.contains(QStringLiteral("out-of-distribution gate")), qPrintable(train.out));
     checkpoint_ = run + QStringLiteral("/best.kgckpt");
@@ -226,7 +213,8 @@ void TestOodGate::trainingStoresTheGate()
 {
     const kg::LoadedCheckpoint loaded = kg::loadCheckpoint(checkpoint_.toStdString());
     QVERIFY(loaded.blobs.count(kg::kOodGateBlob));
-    const nlohmann::json& record = loaded.meta.state.at("ood_gate");
+    QVERIFY(loaded.meta.state.oodGate.has_value());
+    const nlohmann::json& record = *loaded.meta.state.oodGate;
     QCOMPARE(record.at("fit_split").get<std::string>(), std::string("train"));
     QCOMPARE(record.at("fit_images").get<int>(), 200);
     QCOMPARE(record.at("threshold_images").get<int>(), 80);
@@ -380,7 +368,7 @@ void TestOodGate::calibrateAddsAGateToAnOlderCheckpoint()
     // An older checkpoint: the same weights without the gate.
     kg::LoadedCheckpoint loaded = kg::loadCheckpoint(checkpoint_.toStdString());
     loaded.blobs.erase(kg::kOodGateBlob);
-    loaded.meta.state.erase("ood_gate");
+    loaded.meta.state.oodGate.reset();
     const std::string older = dir_.filePath(QStringLiteral("older.kgckpt")).toStdString();
     kg::saveCheckpoint(older, loaded.model, loaded.meta, loaded.blobs);
     {

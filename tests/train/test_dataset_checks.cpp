@@ -2,7 +2,7 @@
 // that matter for training (missing grades and the like) plus grades with a handful of
 // images, and a precise message when there is nothing to validate on. In memory, then
 // through `kneegrade-cli train` on small phantom datasets.
-#include "TestPaths.h"
+#include "CliRunner.h"
 
 #include "core/data/DatasetReport.h"
 #include "core/data/DatasetScan.h"
@@ -10,7 +10,6 @@
 #include "core/util/Error.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,22 +20,8 @@ using namespace kg;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-};
-
-CliResult runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(kgtest::cliPath(), arguments);
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+using kgtest::CliResult;
+using kgtest::runCli;
 
 /// `perGrade[g]` items of grade g in `folder`, two knees per patient (ids unique to the folder).
 std::vector<DatasetItem> items(const std::string& folder, const std::array<int, kNumGrades>& perGrade)
