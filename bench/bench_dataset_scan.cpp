@@ -1,4 +1,4 @@
-// Dataset scan speed (issue 3: "scanning 10,000 files takes well under a second"), plus the
+// Dataset scan speed (the goal: scanning 10,000 files takes well under a second), plus the
 // two costs next to it: the dataset report (decode + SHA-256 of every file) and the training
 // loader's per-image decode of a 224×224 8-bit PNG. Prints medians; record them in
 // docs/PERFORMANCE.md ("Dataset scan").
