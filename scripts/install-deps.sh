@@ -9,7 +9,7 @@ packages=(
   qt6-l10n-tools libqcustomplot-dev qt6-qpa-plugins
   libtorch-dev libopenblas0-pthread
   libopencv-dev libjpeg-dev libgdcm-dev libgdcm-tools libdcmtk-dev libhdf5-dev libgloo-dev
-  nlohmann-json3-dev libssl-dev zlib1g-dev
+  nlohmann-json3-dev libssl-dev zlib1g-dev libgtest-dev
   python3 python3-h5py python3-numpy python3-sklearn
   poppler-utils xvfb xauth fonts-dejavu-core
 )

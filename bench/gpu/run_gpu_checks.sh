@@ -1,46 +1,125 @@
 #!/usr/bin/env bash
-# Builds bench_gpu and train_gpu against the CUDA LibTorch inside the installed PyTorch wheel
-# and runs them on the GPU: the network's raw step speed and CPU/GPU agreement (bench_gpu),
-# then the real trainer's CUDA path (train_gpu). Run from the repository root on the GPU node:
-#   bash bench/gpu/run_gpu_checks.sh
-# Needs python3 with torch, cmake, ninja, g++, nvcc, OpenSSL and zlib headers, and nlohmann
-# in .gpu/include. Output is also written to $OUT/gpu-checks.log when OUT is set.
-# SKIP_BENCH=1 leaves out bench_gpu (the network's step speed, already in docs/PERFORMANCE.md).
-# Expected wall time on an H100/H200: ~2 min build (16 cores), ~1 min bench_gpu, ~1-2 min train_gpu.
+# The whole engine, end to end, on a CUDA LibTorch (or on the CPU where there is no GPU):
+#   1. builds the real kneegrade-cli, the Qt-free tests and the GPU benchmarks with the
+#      headless configuration (no Qt) against the LibTorch of the installed PyTorch wheel
+#      (torch.utils.cmake_prefix_path), else the system's LibTorch;
+#   2. runs the Qt-free ctest suite;
+#   3. synth → train (real files through the real loader) → resume → evaluate (per-image CSV)
+#      → predict with Grad-CAM, and reports the images/s of the loader and of the trainer;
+#   4. train_gpu: the trainer's CUDA path on in-memory tensors (bf16, channels-last, resume).
+# Run from the repository root:  bash bench/gpu/run_gpu_checks.sh
+#
+# A GPU node without apt or network gets the image libraries (OpenCV, GDCM, DCMTK, HDF5,
+# libjpeg, nlohmann-json, GoogleTest) from .gpu/sysroot, which scripts/gpu-sysroot.sh fills
+# on a Debian 12 machine with `apt-get download` + `dpkg -x`; carry that folder (and nothing
+# else) to the node. Where the system has the libraries, .gpu/sysroot is not needed.
+#
+# Settings (environment):
+#   BUILD_DIR   build folder (default build-gpu; git-ignored, kept so a rerun skips the build)
+#   DEVICE      cuda | cpu (default: cuda when nvidia-smi finds a GPU, else cpu)
+#   ARCH, IMAGE_SIZE, EPOCHS, PER_GRADE, BATCH
+#               the end-to-end run; CUDA default: resnet152v2 at 224 px, 3 epochs (+1 resumed),
+#               200 images per grade, batch 32. CPU default: resnetv2-tiny at 64 px, 2 (+1)
+#               epochs, 24 per grade, batch 16 (ResNet152V2 at 224 px would take hours on 2 cores)
+#   SKIP_TESTS=1, SKIP_TRAIN_GPU=1   leave those steps out
+# Output is also written to $OUT/gpu-checks.log when OUT is set.
 set -uo pipefail
 
-build=${BUILD_DIR:-build-gpu-cuda}  # git-ignored (/build*/); kept between runs, so a rerun skips the build
+build=${BUILD_DIR:-build-gpu}
 log=/dev/null
 if [ -n "${OUT:-}" ]; then
     mkdir -p "$OUT"
     log="$OUT/gpu-checks.log"
 fi
 
+# Median images/s of the "N.N img/s" figures a CLI log prints.
+median_rate() {
+    grep -o '[0-9.]* img/s' "$1" | awk '{print $1}' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "n/a"}'
+}
+
 run() {
     set -e
-    if [ ! -f bench/gpu/CMakeLists.txt ]; then
-        echo "run this from the repository root (bench/gpu/CMakeLists.txt not found)" >&2
+    if [ ! -f core/CMakeLists.txt ]; then
+        echo "run this from the repository root (core/CMakeLists.txt not found)" >&2
         return 2
     fi
     local started=$SECONDS
+    local device=${DEVICE:-}
+    if [ -z "$device" ]; then
+        if nvidia-smi -L >/dev/null 2>&1; then device=cuda; else device=cpu; fi
+    fi
+    local prefix="" sysroot="$PWD/.gpu/sysroot"
     local torch_prefix
-    torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
-    echo "== $(date -u +%FT%TZ) $(python3 -c 'import torch; print("torch", torch.__version__, "CUDA", torch.version.cuda)')"
-    nvcc --version | tail -n 1 || true
-    echo "== configure + build ($build)"
-    cmake -S bench/gpu -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-        -DCMAKE_PREFIX_PATH="$torch_prefix" -DKNEEGRADE_NLOHMANN_INCLUDE="$PWD/.gpu/include"
-    if [ -n "${SKIP_BENCH:-}" ]; then ninja -C "$build" -j16 train_gpu; else ninja -C "$build" -j16 bench_gpu train_gpu; fi
+    if torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)' 2>/dev/null); then
+        echo "== $(date -u +%FT%TZ) $(python3 -c 'import torch; print("PyTorch", torch.__version__, "CUDA", torch.version.cuda)')"
+        prefix="$torch_prefix"
+    else
+        echo "== $(date -u +%FT%TZ) no PyTorch wheel: the system's LibTorch"
+    fi
+    if [ -d "$sysroot/usr" ]; then
+        echo "== carried libraries: $sysroot ($(du -sh "$sysroot" | cut -f1))"
+        prefix="${prefix:+$prefix;}$sysroot/usr;$sysroot/usr/lib/x86_64-linux-gnu/cmake"
+        export LD_LIBRARY_PATH="$sysroot/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+        export CPATH="$sysroot/usr/include${CPATH:+:$CPATH}"
+    fi
+    [ "$device" = cuda ] && { nvidia-smi -L; nvcc --version | tail -n 1 || true; }
+
+    echo "== configure + build ($build, device $device)"
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKNEEGRADE_BUILD_GUI=OFF -DKNEEGRADE_BUILD_TESTS=ON \
+        ${prefix:+-DCMAKE_PREFIX_PATH="$prefix"} >"$build.configure.log" 2>&1 || { tail -n 30 "$build.configure.log"; return 1; }
+    cmake --build "$build" --target kneegrade-cli kneegrade-decoder train_gpu bench_gpu bench_loader \
+        headless_model headless_imaging headless_metrics headless_cli
     echo "== built in $((SECONDS - started)) s"
-    nvidia-smi -L
+    ldd "$build/app/cli/kneegrade-cli" | grep -E 'libtorch_cuda|libc10_cuda|libopencv_core|libQt' || true
     set +e
     local status=0
-    if [ -z "${SKIP_BENCH:-}" ]; then
-        echo "== bench_gpu --steps 10 (no quick mode; 10 timed steps per configuration)"
-        timeout 180 "$build/bench_gpu" --steps 10 || { echo "bench_gpu exited with $?"; status=1; }
+    if [ -z "${SKIP_TESTS:-}" ]; then
+        echo "== the Qt-free tests"
+        (cd "$build" && ctest -L headless --output-on-failure --timeout 600) || status=1
     fi
-    echo "== train_gpu --device cuda"
-    timeout 240 "$build/train_gpu" --device cuda --out "${TMPDIR:-/tmp}" || { echo "train_gpu exited with $?"; status=1; }
+
+    local cli="$build/app/cli/kneegrade-cli" work
+    work=$(mktemp -d "${TMPDIR:-/tmp}/kneegrade-gpu-XXXXXX")
+    local arch size epochs per_grade batch
+    if [ "$device" = cuda ]; then
+        arch=${ARCH:-resnet152v2} size=${IMAGE_SIZE:-224} epochs=${EPOCHS:-3} per_grade=${PER_GRADE:-200} batch=${BATCH:-32}
+    else
+        arch=${ARCH:-resnetv2-tiny} size=${IMAGE_SIZE:-64} epochs=${EPOCHS:-2} per_grade=${PER_GRADE:-24} batch=${BATCH:-16}
+    fi
+    echo "== end to end in $work: $arch at $size px, $epochs epochs + 1 resumed, $per_grade images per grade, batch $batch"
+    local t=$SECONDS
+    "$cli" synth --out "$work/data" --per-grade "$per_grade" --size "$size" --seed 7 --quiet || status=1
+    echo "synth: $(find "$work/data" -type f -name '*.png' | wc -l) PNG files in $((SECONDS - t)) s"
+    t=$SECONDS
+    "$cli" train --data "$work/data" --out "$work/run" --arch "$arch" --image-size "$size" --epochs "$epochs" \
+        --batch "$batch" --lr 1e-3 --device "$device" --seed 42 2>&1 | tr '\r' '\n' >"$work/train.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    grep -E '^(starting|epoch [0-9]+/|finished|failed)' "$work/run/train.log" 2>/dev/null
+    echo "train: $((SECONDS - t)) s; trainer (loader → network → Adam) median $(median_rate "$work/train.log") img/s"
+    t=$SECONDS
+    "$cli" train --resume "$work/run" --epochs $((epochs + 1)) --device "$device" 2>&1 | tr '\r' '\n' >"$work/resume.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    grep -E 'resumed after|^epoch' "$work/run/train.log" | tail -n 2
+    echo "resume: $((SECONDS - t)) s"
+    t=$SECONDS
+    "$cli" evaluate --checkpoint "$work/run/best.kgckpt" --data "$work/data" --csv "$work/evaluation.csv" \
+        --device "$device" >"$work/evaluate.log" 2>&1 || status=1
+    grep -E 'accuracy|weighted' "$work/evaluate.log" | head -n 4
+    echo "evaluate: $(($(wc -l <"$work/evaluation.csv") - 1)) images in $((SECONDS - t)) s"
+    t=$SECONDS
+    "$cli" predict --checkpoint "$work/run/best.kgckpt" "$work/data/test" --gradcam "$work/gradcam" --csv "$work/predict.csv" \
+        --device "$device" >"$work/predict.log" 2>&1 || status=1
+    echo "predict + Grad-CAM: $(ls "$work/gradcam" 2>/dev/null | wc -l) heatmaps in $((SECONDS - t)) s"
+    if [ -x "$build/bench/bench_loader" ]; then
+        echo "== the loader alone (decode + preprocess + augment the train/ PNGs, batch 16)"
+        timeout 300 "$build/bench/bench_loader" --dir "$work/data" --epochs 3 2>&1 | tail -n 5
+    fi
+
+    if [ -z "${SKIP_TRAIN_GPU:-}" ]; then
+        echo "== train_gpu --device $device (the trainer's device path on in-memory tensors)"
+        timeout 300 "$build/bench/train_gpu" --device "$device" --out "$work" $([ "$device" = cpu ] && echo --quick) ||
+            { echo "train_gpu exited with $?"; status=1; }
+    fi
     echo "== done in $((SECONDS - started)) s, status $status"
     return $status
 }
