@@ -5,6 +5,7 @@
 #include "core/eval/OodFit.h"
 
 #include "core/runtime/Runtime.h"
+#include "core/train/TrainPresets.h"
 #include "core/train/Trainer.h"
 
 #include <unistd.h>
@@ -29,14 +30,16 @@ extern "C" void onInterrupt(int)
     std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
 }
 
-const char* kHelp = R"(usage: kneegrade-cli train --data DIR --out RUN [options]
+const char* kHelpUsage = R"(usage: kneegrade-cli train --data DIR --out RUN [--preset ID] [options]
        kneegrade-cli train --resume RUN [--epochs N] [--device D] [--threads N] [--workers N]
 
 Trains a ResNetV2 KL-grade classifier on DIR (train/, val/, test/, one folder per grade 0..4)
 and writes RUN/best.kgckpt (lowest val_loss), RUN/last.kgckpt (every epoch, for --resume),
 RUN/history.csv, RUN/options.json and RUN/train.log. Defaults are the Keras tutorial's.
 
-model
+)";
+
+const char* kHelpOptions = R"(model
   --arch NAME            resnet152v2 (default) | resnet101v2 | resnet50v2 | resnetv2-small |
                          resnetv2-tiny | resnetv2:B1,B2,B3,B4:F (blocks per stack, base filters)
   --weights FILE.h5      ImageNet weights for the backbone (the official Keras ResNetV2 file,
@@ -202,6 +205,17 @@ void printSavedCheckpoints(std::ostream& out, const kg::TrainingResult& result)
             << result.lastSavedEpoch << "\n";
 }
 
+/// The usage text with core's presets, one line each.
+void printHelp(std::ostream& out)
+{
+    out << kHelpUsage << "presets (--preset ID sets these first; the options below change them further)\n";
+    for (const kg::TrainPreset& preset : kg::trainPresets()) {
+        const std::string id = "  " + preset.id;
+        out << id << std::string(id.size() < 25 ? 25 - id.size() : 1, ' ') << preset.summary << "\n";
+    }
+    out << "\n" << kHelpOptions;
+}
+
 double positive(const Args& args, const std::string& name, double fallback)
 {
     const double value = args.doubleValue(name, fallback);
@@ -218,11 +232,11 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
               {"data", "out", "resume", "arch", "weights", "mode", "epochs", "batch", "lr", "image-size", "rotation", "zoom",
                "translation", "label-smoothing", "patience", "lr-patience", "lr-factor", "min-lr", "lr-cooldown", "seed",
                "device", "threads", "workers", "warmup-epochs", "unfreeze-stacks", "finetune-lr-factor", "cached-views",
-               "dropout"},
+               "dropout", "preset"},
               {"help", "no-augment", "no-flip", "class-weights", "balanced-sampling", "restore-best", "no-early-stopping",
                "no-reduce-lr", "mixed-precision", "no-mixed-precision", "deterministic"});
     if (args.flag("help")) {
-        out << kHelp;
+        printHelp(out);
         return 0;
     }
     if (!args.positionals().empty())
@@ -230,7 +244,7 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
 
     std::optional<kg::Trainer> trainer;
     if (const auto runDir = args.value("resume")) {
-        for (const char* name : {"data", "out", "arch", "weights", "mode", "batch", "lr", "image-size", "seed"})
+        for (const char* name : {"data", "out", "preset", "arch", "weights", "mode", "batch", "lr", "image-size", "seed"})
             if (args.has(name))
                 throw UsageError(std::string("--") + name + " cannot change a resumed run (it continues with its own options)");
         kg::ResumeOverrides overrides;
@@ -249,18 +263,32 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
         if (!args.has("data") || !args.has("out"))
             throw UsageError("--data DIR and --out RUN are required (or --resume RUN); see --help");
         kg::TrainOptions o;
+        // A preset first; every option given explicitly then overrides it.
+        if (const auto id = args.value("preset")) {
+            const kg::TrainPreset* preset = kg::findTrainPreset(*id);
+            if (!preset) {
+                std::string known;
+                for (const kg::TrainPreset& p : kg::trainPresets())
+                    known += (known.empty() ? "" : ", ") + p.id;
+                throw UsageError("unknown preset '" + *id + "' (choose " + known + ")");
+            }
+            preset->apply(o);
+        }
         o.dataRoot = *args.value("data");
         o.runDir = *args.value("out");
-        o.model.backbone = kg::parseArchitecture(args.value("arch", "resnet152v2"));
+        if (args.has("arch"))
+            o.model.backbone = kg::parseArchitecture(*args.value("arch"));
         o.model.head.dropout = args.doubleValue("dropout", o.model.head.dropout);
-        o.imagenetWeights = args.value("weights", "");
+        o.imagenetWeights = args.value("weights", o.imagenetWeights);
         o.mode = kg::parseTrainingMode(args.value("mode", kg::toString(o.mode)));
         o.epochs = args.intValue("epochs", o.epochs);
         o.batchSize = args.intValue("batch", o.batchSize);
         o.learningRate = args.doubleValue("lr", o.learningRate);
         o.preprocessing.imageSize = args.intValue("image-size", o.preprocessing.imageSize);
-        o.augment.enabled = !args.flag("no-augment");
-        o.augment.flip = !args.flag("no-flip");
+        if (args.flag("no-augment"))
+            o.augment.enabled = false;
+        if (args.flag("no-flip"))
+            o.augment.flip = false;
         o.augment.rotation = positive(args, "rotation", o.augment.rotation);
         o.augment.zoom = positive(args, "zoom", o.augment.zoom);
         o.augment.translation = positive(args, "translation", o.augment.translation);
@@ -268,13 +296,17 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
         o.labelSmoothing = positive(args, "label-smoothing", o.labelSmoothing);
         if (args.flag("class-weights") && args.flag("balanced-sampling"))
             throw UsageError("choose one of --class-weights and --balanced-sampling");
-        o.imbalance = args.flag("class-weights")       ? kg::ImbalanceStrategy::ClassWeights
-                      : args.flag("balanced-sampling") ? kg::ImbalanceStrategy::BalancedSampling
-                                                       : kg::ImbalanceStrategy::None;
-        o.earlyStopping.enabled = !args.flag("no-early-stopping");
+        if (args.flag("class-weights"))
+            o.imbalance = kg::ImbalanceStrategy::ClassWeights;
+        else if (args.flag("balanced-sampling"))
+            o.imbalance = kg::ImbalanceStrategy::BalancedSampling;
+        if (args.flag("no-early-stopping"))
+            o.earlyStopping.enabled = false;
         o.earlyStopping.patience = args.intValue("patience", o.earlyStopping.patience);
-        o.earlyStopping.restoreBestWeights = args.flag("restore-best");
-        o.reduceLr.enabled = !args.flag("no-reduce-lr");
+        if (args.flag("restore-best"))
+            o.earlyStopping.restoreBestWeights = true;
+        if (args.flag("no-reduce-lr"))
+            o.reduceLr.enabled = false;
         o.reduceLr.patience = args.intValue("lr-patience", o.reduceLr.patience);
         o.reduceLr.factor = args.doubleValue("lr-factor", o.reduceLr.factor);
         o.reduceLr.minLearningRate = positive(args, "min-lr", o.reduceLr.minLearningRate);
@@ -282,16 +314,21 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
         o.twoPhaseWarmupEpochs = args.intValue("warmup-epochs", o.twoPhaseWarmupEpochs);
         o.twoPhaseUnfreezeStacks = args.intValue("unfreeze-stacks", o.twoPhaseUnfreezeStacks);
         o.twoPhaseLrFactor = args.doubleValue("finetune-lr-factor", o.twoPhaseLrFactor);
-        const int seed = args.intValue("seed", 42);
+        const int seed = args.intValue("seed", static_cast<int>(o.seed));
         if (seed < 0)
             throw UsageError("--seed must not be negative");
         o.seed = static_cast<std::uint64_t>(seed);
         o.model.seed = o.seed;
-        o.runtime.device = kg::parseDevicePreference(args.value("device", "auto"));
-        o.runtime.threads = args.intValue("threads", 0);
-        o.loaderWorkers = args.intValue("workers", 0);
-        o.mixedPrecision = args.flag("mixed-precision") && !args.flag("no-mixed-precision");
-        o.deterministic = args.flag("deterministic");
+        if (args.has("device"))
+            o.runtime.device = kg::parseDevicePreference(*args.value("device"));
+        o.runtime.threads = args.intValue("threads", o.runtime.threads);
+        o.loaderWorkers = args.intValue("workers", o.loaderWorkers);
+        if (args.flag("no-mixed-precision"))
+            o.mixedPrecision = false;
+        else if (args.flag("mixed-precision"))
+            o.mixedPrecision = true;
+        if (args.flag("deterministic"))
+            o.deterministic = true;
         try {
             kg::validateTrainOptions(o);
         } catch (const std::exception& e) {

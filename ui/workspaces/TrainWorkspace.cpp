@@ -7,44 +7,29 @@
 #include "ui/widgets/TrainingCurvesWidget.h"
 #include "ui/workers/TrainingWorker.h"
 #include "ui/workers/WorkerThread.h"
+#include "ui/workspaces/TrainOptionsForm.h"
 
-#include "core/model/KerasWeights.h"
 #include "core/train/RunFiles.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
-#include <QDoubleSpinBox>
-#include <QDoubleValidator>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFormLayout>
-#include <QFutureWatcher>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSpinBox>
-#include <QStandardPaths>
-#include <QTimer>
 #include <QToolBar>
-#include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <fstream>
@@ -52,27 +37,15 @@
 namespace kg::ui {
 namespace {
 
-struct ArchitectureChoice {
-    const char* spec;
-    const char* text;
-};
-
-const ArchitectureChoice kArchitectures[] = {
-    {"resnetv2-tiny", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNetV2 tiny (tests)")},
-    {"resnetv2-small", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNetV2 small (fast on a CPU)")},
-    {"resnet50v2", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNet50V2")},
-    {"resnet101v2", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNet101V2")},
-    {"resnet152v2", QT_TRANSLATE_NOOP("TrainWorkspace", "ResNet152V2 (the tutorial's)")},
-};
-
-QString modeText(TrainingMode mode)
+std::string presetIdOf(TrainWorkspace::Preset preset)
 {
-    switch (mode) {
-    case TrainingMode::Frozen: return TrainWorkspace::tr("Frozen backbone, train the head");
-    case TrainingMode::TwoPhase: return TrainWorkspace::tr("Two-phase: head, then the top stacks");
-    case TrainingMode::FineTune: break;
+    switch (preset) {
+    case TrainWorkspace::Preset::CpuQuickLook: return "cpu-quick-look";
+    case TrainWorkspace::Preset::GpuFineTune: return "gpu-full-fine-tune";
+    case TrainWorkspace::Preset::KerasTutorial: return "keras-tutorial";
+    case TrainWorkspace::Preset::Custom: break;
     }
-    return TrainWorkspace::tr("Fine-tune everything");
+    return {};
 }
 
 QString phaseText(const TrainingProgress& p)
@@ -106,30 +79,24 @@ QString phaseText(const TrainingProgress& p)
 
 TrainWorkspace::TrainWorkspace(Session& session, QWidget* parent)
     : Workspace(session, parent)
-    , estimator_(new EpochEstimator(this))
-    , estimateTimer_(new QTimer(this))
 {
     setObjectName(QStringLiteral("TrainWorkspace"));
     buildToolBar();
     buildCentral();
     buildForm();
 
-    estimateTimer_->setSingleShot(true);
-    estimateTimer_->setInterval(700);
-    connect(estimateTimer_, &QTimer::timeout, this, &TrainWorkspace::runEstimate);
-    connect(estimator_, &EpochEstimator::estimated, this, &TrainWorkspace::showEstimate);
+    // The form updates its dataset summary and estimate first (it connected first).
     connect(&session, &Session::datasetScanned, this, [this] {
-        updateDatasetSummary();
-        scheduleEstimate();
+        updateActions();
         if (startWhenReady_ && this->session().datasetSplits()) {
             startWhenReady_ = false;
             start();
         }
     });
-    connect(&session, &Session::datasetChanged, this, [this] { updateDatasetSummary(); });
+    connect(&session, &Session::datasetChanged, this, [this] { updateActions(); });
 
     applyPreset(Preset::CpuQuickLook);
-    updateDatasetSummary();
+    form_->updateDatasetSummary();
     updateActions();
 }
 
@@ -159,13 +126,13 @@ void TrainWorkspace::buildToolBar()
     cancelAction_->setToolTip(tr("Stop after the current batch; finished epochs stay saved and can be resumed"));
     toolBar->addSeparator();
     resumeAction_ = toolBar->addAction(themedIcon(QStringLiteral("resume")), tr("Resume…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Resume a Run"), runsDirectory());
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Resume a Run"), TrainOptionsForm::runsDirectory());
         if (!dir.isEmpty())
             resumeRun(dir);
     });
     resumeAction_->setToolTip(tr("Continue an interrupted run from its last checkpoint"));
     openRunAction_ = toolBar->addAction(themedIcon(QStringLiteral("open-folder")), tr("Open Run…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Run"), runsDirectory());
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Run"), TrainOptionsForm::runsDirectory());
         if (!dir.isEmpty())
             openRun(dir);
     });
@@ -239,501 +206,36 @@ void TrainWorkspace::buildForm()
     auto* scroll = new QScrollArea(dock);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto* panel = new QWidget(scroll);
-    auto* layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(6, 6, 6, 6);
-
-    auto* presetForm = new QFormLayout;
-    preset_ = new QComboBox(panel);
-    preset_->addItem(tr("CPU quick look"), static_cast<int>(Preset::CpuQuickLook));
-    preset_->addItem(tr("GPU full fine-tune"), static_cast<int>(Preset::GpuFineTune));
-    preset_->addItem(tr("Tutorial (Keras)"), static_cast<int>(Preset::KerasTutorial));
-    preset_->addItem(tr("Custom"), static_cast<int>(Preset::Custom));
-    preset_->setItemData(0, tr("Small ResNetV2, 128 px, learning rate 1e-3, trained from scratch for 25 epochs with "
-                               "light augmentation: learns in about a minute per 500 images on a CPU, without "
-                               "ImageNet weights"),
-                         Qt::ToolTipRole);
-    preset_->setItemData(1, tr("ResNet152V2 at 224 px, learning rate 1e-4, fine-tuned from ImageNet weights"),
-                         Qt::ToolTipRole);
-    preset_->setItemData(2, tr("Exactly the Keras tutorial: ResNet152V2, 224 px, batch 16, Adam 1e-4, up to 500 epochs, "
-                               "ReduceLROnPlateau and EarlyStopping — without its bugs"),
-                         Qt::ToolTipRole);
-    presetForm->addRow(tr("Preset:"), preset_);
-    layout->addLayout(presetForm);
-    connect(preset_, qOverload<int>(&QComboBox::activated), this,
-            [this](int index) { applyPreset(static_cast<Preset>(preset_->itemData(index).toInt())); });
-
-    datasetSummary_ = new QLabel(panel);
-    datasetSummary_->setWordWrap(true);
-    layout->addWidget(datasetSummary_);
-    // The time per epoch sits at the top, where a preset or option change shows its cost.
-    estimate_ = new QLabel(panel);
-    estimate_->setWordWrap(true);
-    estimate_->setObjectName(QStringLiteral("epochEstimate"));
-    estimate_->setTextFormat(Qt::RichText);
-    layout->addWidget(estimate_);
-
-    // Model.
-    auto* modelBox = new QGroupBox(tr("Model"), panel);
-    auto* modelForm = new QFormLayout(modelBox);
-    architecture_ = new QComboBox(modelBox);
-    for (const ArchitectureChoice& choice : kArchitectures) {
-        architecture_->addItem(tr(choice.text), QString::fromLatin1(choice.spec));
-        const auto blocks = blocksPerStack(parseArchitecture(choice.spec));
-        architecture_->setItemData(architecture_->count() - 1,
-                                   tr("%1: %2·%3·%4·%5 bottleneck blocks per stack")
-                                       .arg(QString::fromLatin1(choice.spec))
-                                       .arg(blocks[0]).arg(blocks[1]).arg(blocks[2]).arg(blocks[3]),
-                                   Qt::ToolTipRole);
-    }
-    modelForm->addRow(tr("Architecture:"), architecture_);
-    auto* weightsRow = new QHBoxLayout;
-    weights_ = new QLineEdit(modelBox);
-    weights_->setPlaceholderText(tr("none: train from scratch"));
-    weights_->setClearButtonEnabled(true);
-    auto* browse = new QToolButton(modelBox);
-    browse->setText(tr("…"));
-    browse->setToolTip(tr("Choose a Keras .h5 weights file"));
-    connect(browse, &QToolButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("ImageNet Weights"), QDir::homePath(),
-                                                          tr("Keras weights (*.h5 *.weights.h5);;All files (*)"));
-        if (!path.isEmpty())
-            weights_->setText(path);
-    });
-    weightsRow->addWidget(weights_, 1);
-    weightsRow->addWidget(browse);
-    modelForm->addRow(tr("ImageNet weights:"), weightsRow);
-    weightsStatus_ = new QLabel(modelBox);
-    weightsStatus_->setWordWrap(true);
-    weightsStatus_->setObjectName(QStringLiteral("weightsStatus"));
-    modelForm->addRow(weightsStatus_);
-    mode_ = new QComboBox(modelBox);
-    for (TrainingMode mode : {TrainingMode::FineTune, TrainingMode::Frozen, TrainingMode::TwoPhase})
-        mode_->addItem(modeText(mode), static_cast<int>(mode));
-    modelForm->addRow(tr("Mode:"), mode_);
-    modeWarning_ = new QLabel(modelBox);
-    modeWarning_->setWordWrap(true);
-    modeWarning_->setObjectName(QStringLiteral("modeWarning"));
-    modeWarning_->setStyleSheet(QStringLiteral("QLabel { color: #c05a00; }"));
-    modeWarning_->hide();
-    modelForm->addRow(modeWarning_);
-    layout->addWidget(modelBox);
-
-    // Schedule.
-    auto* scheduleBox = new QGroupBox(tr("Schedule"), panel);
-    auto* scheduleForm = new QFormLayout(scheduleBox);
-    epochs_ = new QSpinBox(scheduleBox);
-    epochs_->setRange(1, 5000);
-    scheduleForm->addRow(tr("Epochs:"), epochs_);
-    batch_ = new QSpinBox(scheduleBox);
-    batch_->setRange(1, 1024);
-    scheduleForm->addRow(tr("Batch size:"), batch_);
-    learningRate_ = new QComboBox(scheduleBox);
-    learningRate_->setEditable(true);
-    for (const char* rate : {"1e-2", "3e-3", "1e-3", "3e-4", "1e-4", "3e-5", "1e-5"})
-        learningRate_->addItem(QString::fromLatin1(rate));
-    auto* validator = new QDoubleValidator(1e-8, 1.0, 10, learningRate_);
-    validator->setNotation(QDoubleValidator::ScientificNotation);
-    validator->setLocale(QLocale::c());
-    learningRate_->setValidator(validator);
-    learningRate_->setToolTip(tr("Adam learning rate. From scratch 1e-3 learns; 1e-4 suits ImageNet-initialised weights."));
-    scheduleForm->addRow(tr("Learning rate:"), learningRate_);
-    imageSize_ = new QSpinBox(scheduleBox);
-    imageSize_->setRange(32, 512);
-    imageSize_->setSingleStep(16);
-    imageSize_->setSuffix(tr(" px"));
-    scheduleForm->addRow(tr("Image size:"), imageSize_);
-    imbalance_ = new QComboBox(scheduleBox);
-    imbalance_->addItem(tr("None (plain accuracy)"), static_cast<int>(ImbalanceStrategy::None));
-    imbalance_->addItem(tr("Class weights"), static_cast<int>(ImbalanceStrategy::ClassWeights));
-    imbalance_->addItem(tr("Balanced sampling"), static_cast<int>(ImbalanceStrategy::BalancedSampling));
-    imbalance_->setToolTip(tr("KL grades are imbalanced (grade 4 is 3 % of the data): weights or balanced batches "
-                              "keep the rare grades from being ignored"));
-    scheduleForm->addRow(tr("Class imbalance:"), imbalance_);
-    reduceLr_ = new QCheckBox(tr("Lower the learning rate on plateaus (÷5)"), scheduleBox);
-    earlyStopping_ = new QCheckBox(tr("Stop early (no val-loss gain in 25 epochs)"), scheduleBox);
-    reduceLr_->setToolTip(tr("Keras ReduceLROnPlateau: ×0.2 after 10 epochs without a lower validation loss, down to 1e-5"));
-    scheduleForm->addRow(reduceLr_);
-    scheduleForm->addRow(earlyStopping_);
-    layout->addWidget(scheduleBox);
-
-    // Augmentation.
-    auto* augmentBox = new QGroupBox(tr("Augmentation"), panel);
-    auto* augmentForm = new QFormLayout(augmentBox);
-    augment_ = new QCheckBox(tr("Augment training images"), augmentBox);
-    augmentForm->addRow(augment_);
-    flip_ = new QCheckBox(tr("Horizontal flip"), augmentBox);
-    augmentForm->addRow(flip_);
-    auto makeFactor = [augmentBox](double maximum, const QString& tip) {
-        auto* spin = new QDoubleSpinBox(augmentBox);
-        spin->setRange(0.0, maximum);
-        spin->setSingleStep(0.05);
-        spin->setDecimals(2);
-        spin->setToolTip(tip);
-        return spin;
-    };
-    rotation_ = makeFactor(0.5, tr("Fraction of a full turn: 0.1 = ±36°"));
-    zoom_ = makeFactor(0.9, tr("RandomZoom factor: 0.2 = ±20 %"));
-    translation_ = makeFactor(0.5, tr("RandomTranslation factor of height and width"));
-    augmentForm->addRow(tr("Rotation:"), rotation_);
-    augmentForm->addRow(tr("Zoom:"), zoom_);
-    augmentForm->addRow(tr("Translation:"), translation_);
-    connect(augment_, &QCheckBox::toggled, this, [this](bool on) {
-        for (QWidget* widget : std::initializer_list<QWidget*>{flip_, rotation_, zoom_, translation_})
-            widget->setEnabled(on);
-    });
-    layout->addWidget(augmentBox);
-
-    // Run.
-    auto* runBox = new QGroupBox(tr("Run"), panel);
-    auto* runForm = new QFormLayout(runBox);
-    device_ = new QComboBox(runBox);
-    device_->addItem(tr("Automatic"), static_cast<int>(DevicePreference::Auto));
-    device_->addItem(tr("CPU"), static_cast<int>(DevicePreference::Cpu));
-    device_->addItem(tr("CUDA GPU"), static_cast<int>(DevicePreference::Cuda));
-    if (!session().runtime().cudaAvailable) {
-        device_->setItemData(2, false, Qt::UserRole - 1);   // disables the item
-        device_->setItemData(2, tr("No usable GPU on this computer"), Qt::ToolTipRole);
-    }
-    device_->setToolTip(tr("Automatic: %1").arg(toQString(session().runtime().deviceName)));
-    runForm->addRow(tr("Device:"), device_);
-    // GPU-only switches (docs/PERFORMANCE.md "GPU"): the trainer ignores them on the CPU.
-    mixedPrecision_ = new QCheckBox(tr("bf16 mixed precision (GPU)"), runBox);
-    mixedPrecision_->setToolTip(tr("Half the activation memory, for larger batches. At batch 32 fp32 measured faster "
-                                   "through the trainer on an H200."));
-    deterministic_ = new QCheckBox(tr("Deterministic (GPU)"), runBox);
-    deterministic_->setToolTip(tr("Bit-reproducible GPU runs and resumes, about 6 % slower. CPU runs always are."));
-    runForm->addRow(mixedPrecision_);
-    runForm->addRow(deterministic_);
-    seed_ = new QSpinBox(runBox);
-    seed_->setRange(0, 1000000000);
-    seed_->setToolTip(tr("Same seed, same data, same options: the same run"));
-    runForm->addRow(tr("Seed:"), seed_);
-    runDir_ = new QLineEdit(runBox);
-    runDir_->setPlaceholderText(tr("a new folder per run"));
-    runDir_->setToolTip(tr("Checkpoints, history.csv, options.json and train.log are written here.\nDefault: %1")
-                            .arg(QDir::toNativeSeparators(runsDirectory())));
-    runForm->addRow(tr("Run folder:"), runDir_);
-    layout->addWidget(runBox);
-
-    layout->addStretch(1);
-
-    scroll->setWidget(panel);
+    form_ = new TrainOptionsForm(session(), scroll);
+    scroll->setWidget(form_);
     dock->setWidget(scroll);
-    panel->setMinimumWidth(340);
+    form_->setMinimumWidth(340);
     scroll->setMinimumWidth(360);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-
-    // Any edit makes the preset "Custom" and refreshes the estimate.
-    auto changed = [this] {
-        markCustom();
-        updateModeWarning();
-        scheduleEstimate();
-    };
-    connect(architecture_, qOverload<int>(&QComboBox::currentIndexChanged), this, changed);
-    connect(mode_, qOverload<int>(&QComboBox::currentIndexChanged), this, changed);
-    connect(imageSize_, qOverload<int>(&QSpinBox::valueChanged), this, changed);
-    connect(batch_, qOverload<int>(&QSpinBox::valueChanged), this, changed);
-    for (QSpinBox* spin : {epochs_, seed_})
-        connect(spin, qOverload<int>(&QSpinBox::valueChanged), this, [this] { markCustom(); });
-    for (QDoubleSpinBox* spin : {rotation_, zoom_, translation_})
-        connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this] { markCustom(); });
-    for (QCheckBox* box : {augment_, flip_, reduceLr_, earlyStopping_, mixedPrecision_, deterministic_})
-        connect(box, &QCheckBox::toggled, this, [this] { markCustom(); });
-    connect(learningRate_, &QComboBox::currentTextChanged, this, [this] { markCustom(); });
-    connect(imbalance_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { markCustom(); });
-    connect(device_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { markCustom(); });
-    connect(weights_, &QLineEdit::textChanged, this, [this] {
-        markCustom();
-        updateModeWarning();
-        recogniseWeights();
-    });
-}
-
-void TrainWorkspace::markCustom()
-{
-    if (!applyingPreset_)
-        preset_->setCurrentIndex(preset_->findData(static_cast<int>(Preset::Custom)));
 }
 
 void TrainWorkspace::applyPreset(Preset preset)
 {
-    if (preset == Preset::Custom)
-        return;
-    TrainOptions o;
-    o.dataRoot = session().datasetRoot().toStdString();
-    switch (preset) {
-    case Preset::CpuQuickLook:
-        // DESIGN.md: without ImageNet weights only a small network at a from-scratch rate learns.
-        // Measured on the demo phantoms (docs/PERFORMANCE.md, "CPU quick look"): 128 px and light
-        // augmentation reach ~0.7 validation accuracy in 25 epochs, where 96 px with the tutorial's
-        // ±36° turns and inverse-frequency weights stayed near 0.4.
-        o.model.backbone = parseArchitecture("resnetv2-small");
-        o.preprocessing.imageSize = 128;
-        o.learningRate = 1e-3;
-        o.mode = TrainingMode::FineTune;
-        o.epochs = 25;
-        o.batchSize = 16;
-        o.imbalance = ImbalanceStrategy::None;
-        o.augment.rotation = 0.03;
-        o.augment.zoom = 0.1;
-        o.augment.translation = 0.05;
-        break;
-    case Preset::GpuFineTune:
-        o.model.backbone = parseArchitecture("resnet152v2");
-        o.preprocessing.imageSize = 224;
-        o.learningRate = 1e-4;
-        o.mode = TrainingMode::FineTune;
-        o.epochs = 100;
-        o.batchSize = 32;
-        o.imbalance = ImbalanceStrategy::ClassWeights;
-        o.runtime.device = DevicePreference::Auto;
-        break;
-    case Preset::KerasTutorial:
-        // The tutorial's exact settings; mode is what it actually did (fine-tune, bug 2).
-        o.model.backbone = parseArchitecture("resnet152v2");
-        o.preprocessing.imageSize = 224;
-        o.learningRate = 1e-4;
-        o.mode = TrainingMode::FineTune;
-        o.epochs = 500;
-        o.batchSize = 16;
-        o.imbalance = ImbalanceStrategy::None;
-        break;
-    case Preset::Custom: break;
-    }
-    o.imagenetWeights = preset == Preset::CpuQuickLook ? std::string() : weights_->text().toStdString();
-    applyingPreset_ = true;
-    setFormOptions(o);
-    preset_->setCurrentIndex(preset_->findData(static_cast<int>(preset)));
-    applyingPreset_ = false;
-    updateModeWarning();
-    if (preset != Preset::CpuQuickLook && weights_->text().isEmpty())
-        weightsStatus_->setText(tr("This preset expects ImageNet weights: choose the official Keras file "
-                                   "resnet152v2_weights_tf_dim_ordering_tf_kernels_notop.h5."));
-    scheduleEstimate();
-}
-
-void TrainWorkspace::setFormOptions(const TrainOptions& o)
-{
-    const bool wasApplying = applyingPreset_;
-    applyingPreset_ = true;
-    // Match by structure: "resnetv2-small" and "resnetv2:2,2,2,2:16" are the same network.
-    const QString arch = QString::fromStdString(architectureName(o.model.backbone));
-    int index = -1;
-    for (int i = 0; i < architecture_->count() && index < 0; ++i) {
-        const BackboneOptions candidate = parseArchitecture(architecture_->itemData(i).toString().toStdString());
-        if (blocksPerStack(candidate) == blocksPerStack(o.model.backbone) && candidate.baseFilters == o.model.backbone.baseFilters)
-            index = i;
-    }
-    if (index < 0) {
-        architecture_->addItem(arch, arch);
-        index = architecture_->count() - 1;
-    }
-    architecture_->setCurrentIndex(index);
-    weights_->setText(QString::fromStdString(o.imagenetWeights));
-    mode_->setCurrentIndex(mode_->findData(static_cast<int>(o.mode)));
-    epochs_->setValue(o.epochs);
-    batch_->setValue(o.batchSize);
-    learningRate_->setCurrentText(formatLearningRate(o.learningRate));
-    imageSize_->setValue(o.preprocessing.imageSize);
-    imbalance_->setCurrentIndex(imbalance_->findData(static_cast<int>(o.imbalance)));
-    augment_->setChecked(o.augment.enabled);
-    flip_->setChecked(o.augment.flip);
-    rotation_->setValue(o.augment.rotation);
-    zoom_->setValue(o.augment.zoom);
-    translation_->setValue(o.augment.translation);
-    reduceLr_->setChecked(o.reduceLr.enabled);
-    earlyStopping_->setChecked(o.earlyStopping.enabled);
-    device_->setCurrentIndex(device_->findData(static_cast<int>(o.runtime.device)));
-    mixedPrecision_->setChecked(o.mixedPrecision);
-    deterministic_->setChecked(o.deterministic);
-    seed_->setValue(static_cast<int>(o.seed));
-    applyingPreset_ = wasApplying;
-    updateModeWarning();
+    form_->applyPreset(presetIdOf(preset));
 }
 
 TrainOptions TrainWorkspace::trainOptions() const
 {
-    TrainOptions o;
-    o.dataRoot = session().datasetRoot().toStdString();
-    o.runDir = (runDir_->text().trimmed().isEmpty() ? (fixedRunDir_.isEmpty() ? defaultRunDirectory() : fixedRunDir_)
-                                                    : runDir_->text().trimmed())
-                   .toStdString();
-    o.model.backbone = parseArchitecture(architecture_->currentData().toString().toStdString());
-    o.model.seed = static_cast<std::uint64_t>(seed_->value());
-    o.imagenetWeights = weights_->text().trimmed().toStdString();
-    o.preprocessing.imageSize = imageSize_->value();
-    o.mode = static_cast<TrainingMode>(mode_->currentData().toInt());
-    o.epochs = epochs_->value();
-    o.batchSize = batch_->value();
-    bool ok = false;
-    const double rate = QLocale::c().toDouble(learningRate_->currentText().trimmed(), &ok);
-    o.learningRate = ok && rate > 0 ? rate : 1e-3;
-    o.imbalance = static_cast<ImbalanceStrategy>(imbalance_->currentData().toInt());
-    o.augment.enabled = augment_->isChecked();
-    o.augment.flip = flip_->isChecked();
-    o.augment.rotation = rotation_->value();
-    o.augment.zoom = zoom_->value();
-    o.augment.translation = translation_->value();
-    o.reduceLr.enabled = reduceLr_->isChecked();
-    o.earlyStopping.enabled = earlyStopping_->isChecked();
-    o.runtime.device = static_cast<DevicePreference>(device_->currentData().toInt());
-    o.mixedPrecision = mixedPrecision_->isChecked();
-    o.deterministic = deterministic_->isChecked();
-    o.seed = static_cast<std::uint64_t>(seed_->value());
+    TrainOptions o = form_->options();
+    if (o.runDir.empty())
+        o.runDir = (fixedRunDir_.isEmpty() ? defaultRunDirectory() : fixedRunDir_).toStdString();
     return o;
-}
-
-void TrainWorkspace::setEpochs(int epochs)
-{
-    epochs_->setValue(epochs);
 }
 
 void TrainWorkspace::setRunDirectory(const QString& dir)
 {
     fixedRunDir_ = dir;
-    runDir_->setText(dir);
-}
-
-QString TrainWorkspace::runsDirectory()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/runs");
+    form_->setRunDirectory(dir);
 }
 
 QString TrainWorkspace::defaultRunDirectory() const
 {
-    return runsDirectory() + QLatin1Char('/') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-}
-
-void TrainWorkspace::updateModeWarning()
-{
-    const auto mode = static_cast<TrainingMode>(mode_->currentData().toInt());
-    const bool noWeights = weights_->text().trimmed().isEmpty();
-    if (mode == TrainingMode::Frozen && noWeights) {
-        modeWarning_->setText(tr("A frozen backbone only helps with ImageNet weights. With random weights the "
-                                 "head sees random features and accuracy stays at chance: choose the weights "
-                                 "file or fine-tune everything."));
-        modeWarning_->show();
-    } else if (mode == TrainingMode::FineTune && noWeights && learningRate_->currentText() == QLatin1String("1e-4")) {
-        modeWarning_->setText(tr("From scratch, 1e-4 barely moves in the first epochs; 1e-3 learns much sooner."));
-        modeWarning_->show();
-    } else {
-        modeWarning_->hide();
-    }
-}
-
-void TrainWorkspace::recogniseWeights()
-{
-    const QString path = weights_->text().trimmed();
-    if (path.isEmpty()) {
-        weightsStatus_->setText(tr("Trains from random weights (fine for the demo with the CPU quick look)."));
-        return;
-    }
-    if (!QFileInfo(path).isFile()) {
-        weightsStatus_->setText(tr("<span style='color:#c0392b'>No such file.</span>"));
-        return;
-    }
-    weightsStatus_->setText(tr("Checking the file…"));
-    QPointer<TrainWorkspace> self(this);
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
-        const QString md5 = watcher->result();
-        watcher->deleteLater();
-        if (weights_->text().trimmed() != path)
-            return;   // changed meanwhile
-        const OfficialKerasWeights* official = findOfficialKerasWeights(md5.toStdString());
-        const QString arch = architecture_->currentData().toString();
-        if (official) {
-            QString text = tr("<span style='color:#2e8b57'>✔ Official Keras file</span> %1 (MD5 verified).")
-                               .arg(QString::fromStdString(official->fileName));
-            if (QString::fromStdString(official->architecture) != arch)
-                text += tr(" It holds %1 weights: choose that architecture.").arg(QString::fromStdString(official->architecture));
-            weightsStatus_->setText(text);
-        } else if (md5.isEmpty()) {
-            weightsStatus_->setText(tr("<span style='color:#c0392b'>The file cannot be read.</span>"));
-        } else {
-            bool namedLikeOfficial = false;
-            for (const OfficialKerasWeights& known : officialKerasWeights())
-                namedLikeOfficial |= QFileInfo(path).fileName() == QString::fromStdString(known.fileName);
-            weightsStatus_->setText(namedLikeOfficial
-                                        ? tr("<span style='color:#c05a00'>Named like the official file, but its MD5 "
-                                             "(%1) differs: an incomplete download?</span>")
-                                              .arg(md5)
-                                        : tr("Not an official Keras file (MD5 %1); it will be imported by layer name.")
-                                              .arg(md5));
-        }
-    });
-    watcher->setFuture(QtConcurrent::run([path] {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return QString();
-        QCryptographicHash hash(QCryptographicHash::Md5);
-        hash.addData(&file);
-        return QString::fromLatin1(hash.result().toHex());
-    }));
-}
-
-void TrainWorkspace::updateDatasetSummary()
-{
-    const auto splits = session().datasetSplits();
-    if (!splits) {
-        datasetSummary_->setText(session().datasetRoot().isEmpty()
-                                     ? tr("<i>No dataset yet: open one in the Dataset workspace, or try the demo.</i>")
-                                     : tr("<i>Reading the dataset…</i>"));
-    } else {
-        datasetSummary_->setText(tr("Trains on <b>%1</b> training images, validates on <b>%2</b>.")
-                                     .arg(splits->train.size())
-                                     .arg(splits->val.size()));
-    }
-    updateActions();
-}
-
-void TrainWorkspace::scheduleEstimate()
-{
-    if (!running_)
-        estimateTimer_->start();
-}
-
-void TrainWorkspace::runEstimate()
-{
-    if (running_)
-        return;
-    TrainOptions o;
-    try {
-        o = trainOptions();
-    } catch (const std::exception&) {
-        return;
-    }
-    const auto splits = session().datasetSplits();
-    const int trainImages = splits ? static_cast<int>(splits->train.size()) : 0;
-    const int valImages = splits ? static_cast<int>(splits->val.size()) : 0;
-    estimate_->setText(tr("<i>Measuring the time per epoch…</i>"));
-    estimator_->request(o.model, o.preprocessing.imageSize, o.batchSize, trainImages, valImages);
-}
-
-void TrainWorkspace::showEstimate(const EpochEstimate& estimate)
-{
-    if (!estimate.ok) {
-        estimate_->setText(tr("No estimate: %1").arg(estimate.error.toHtmlEscaped()));
-        return;
-    }
-    const auto splits = session().datasetSplits();
-    QString text = tr("<b>%1 parameters.</b> ").arg(formatCompactCount(static_cast<double>(estimate.parameters)));
-    if (splits && !splits->train.empty()) {
-        text += tr("About <b>%1 per epoch</b> on this computer's CPU (%2 × %2 px; forward pass measured at %3 ms "
-                   "per image; a training step costs about three).")
-                    .arg(formatDuration(estimate.epochSeconds))
-                    .arg(imageSize_->value())
-                    .arg(estimate.forwardSecondsPerImage * 1000.0, 0, 'f', 1);
-        const double total = estimate.epochSeconds * epochs_->value();
-        text += tr(" %n epoch(s): about %1 at most.", nullptr, epochs_->value()).arg(formatDuration(total));
-    } else {
-        text += tr("Forward pass: %1 ms per image on this CPU. Open a dataset for a time per epoch.")
-                    .arg(estimate.forwardSecondsPerImage * 1000.0, 0, 'f', 1);
-    }
-    if (session().runtime().cudaAvailable)
-        text += tr(" On the GPU it will be much faster.");
-    estimate_->setText(text);
+    return TrainOptionsForm::runsDirectory() + QLatin1Char('/') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
 }
 
 void TrainWorkspace::updateActions()
@@ -789,7 +291,7 @@ bool TrainWorkspace::start()
     appendLog(tr("Training %1 at %2 px, %3, %n epoch(s), batch %4, learning rate %5 → %6", nullptr, options.epochs)
                   .arg(QString::fromStdString(architectureName(options.model.backbone)))
                   .arg(options.preprocessing.imageSize)
-                  .arg(modeText(options.mode))
+                  .arg(TrainOptionsForm::modeText(options.mode))
                   .arg(options.batchSize)
                   .arg(formatLearningRate(options.learningRate))
                   .arg(QDir::toNativeSeparators(QString::fromStdString(options.runDir))));
@@ -819,7 +321,7 @@ bool TrainWorkspace::resumeRun(const QString& runDir)
 
 void TrainWorkspace::launch(const std::function<void(TrainingWorker*)>& begin, int plannedEpochs)
 {
-    estimateTimer_->stop();
+    form_->setBusy(true);
     lastResult_ = {};
     plannedEpochs_ = plannedEpochs;
     if (plannedEpochs > 0)
@@ -857,7 +359,7 @@ void TrainWorkspace::onStarted(const TrainOptions& options)
     plannedEpochs_ = options.epochs;
     curves_->setPlannedEpochs(options.epochs);
     setFormOptions(options);
-    runDir_->setText(QString::fromStdString(options.runDir));
+    form_->setRunDirectory(QString::fromStdString(options.runDir));
 }
 
 void TrainWorkspace::onProgress(const TrainingProgress& p)
@@ -976,7 +478,8 @@ void TrainWorkspace::finishRun()
     updateActions();
     emit progressChanged(-1, 0, {});
     emit busyChanged(false);
-    scheduleEstimate();
+    form_->setBusy(false);
+    form_->scheduleEstimate();
 }
 
 void TrainWorkspace::setPaused(bool paused)
@@ -1018,7 +521,7 @@ bool TrainWorkspace::openRun(const QString& runDir)
         curves_->setHistory(history);
         status_->setText(tr("Run %1: %n epoch(s).", nullptr, static_cast<int>(history.size()))
                              .arg(QDir::toNativeSeparators(runDir)));
-        runDir_->clear();
+        form_->clearRunDirectory();
     } catch (const std::exception& error) {
         messageBar_->showMessage(MessageBar::Kind::Error, tr("This run cannot be opened: %1").arg(QString::fromStdString(error.what())));
         return false;
@@ -1062,6 +565,7 @@ void TrainWorkspace::stopWork()
         worker_ = nullptr;
         running_ = false;
         cancelling_ = false;
+        form_->setBusy(false);
         emit busyChanged(false);
     }
 }

@@ -1,24 +1,20 @@
 #pragma once
 #include "ui/Workspace.h"
 #include "ui/utility/Metatypes.h"
-#include "ui/workers/EpochEstimator.h"
+#include "ui/workspaces/TrainOptionsForm.h"
 
 #include <QElapsedTimer>
 #include <QSet>
 
+#include <functional>
 #include <memory>
+#include <string>
 
-class QCheckBox;
 class QDockWidget;
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
-class QTimer;
 
 namespace kg::ui {
 
@@ -27,13 +23,15 @@ class TrainingCurvesWidget;
 class TrainingWorker;
 class WorkerThread;
 
-/// Configure and run a training job: options form with presets and a measured time-per-
-/// epoch estimate; Train / Pause / Cancel / Resume; live accuracy, loss and learning-rate
-/// curves; progress with ETA and images/s; a log. Training runs in a TrainingWorker on its
-/// own QThread, so the window stays responsive; closing asks first and then stops cleanly.
+/// Configure and run a training job: the options form (TrainOptionsForm: presets, a measured
+/// time-per-epoch estimate) in a dock; Train / Pause / Cancel / Resume; live accuracy, loss
+/// and learning-rate curves; progress with ETA and images/s; a log. Training runs in a
+/// TrainingWorker on its own QThread, so the window stays responsive; closing asks first and
+/// then stops cleanly.
 class TrainWorkspace : public Workspace {
     Q_OBJECT
 public:
+    /// Core's presets (core/train/TrainPresets.h) by name; the form lists them by id.
     enum class Preset { CpuQuickLook, GpuFineTune, KerasTutorial, Custom };
 
     explicit TrainWorkspace(Session& session, QWidget* parent = nullptr);
@@ -48,12 +46,14 @@ public:
 
     /// Fills the form with a preset (Custom leaves it as it is).
     void applyPreset(Preset preset);
+    /// Fills the form with core's preset `id` (an unknown id leaves it as it is).
+    void applyPreset(const std::string& id) { form_->applyPreset(id); }
     /// The options the form describes (dataset and run folder included). Throws kg::Error
     /// for an unknown architecture.
     TrainOptions trainOptions() const;
     /// Sets the form from options (architecture, sizes, schedule, augmentation…).
-    void setFormOptions(const TrainOptions& options);
-    void setEpochs(int epochs);
+    void setFormOptions(const TrainOptions& options) { form_->setOptions(options); }
+    void setEpochs(int epochs) { form_->setEpochs(epochs); }
     /// Writes the next run to `dir` (empty: a fresh timestamped folder under the app's data).
     void setRunDirectory(const QString& dir);
     /// Minimum time between two batch updates from the worker (tests use small values).
@@ -63,8 +63,9 @@ public:
     QPlainTextEdit* log() const { return log_; }
     QProgressBar* progressBar() const { return progress_; }
     MessageBar* messageBar() const { return messageBar_; }
-    QLabel* estimateLabel() const { return estimate_; }
-    QLabel* modeWarning() const { return modeWarning_; }
+    TrainOptionsForm* optionsForm() const { return form_; }
+    QLabel* estimateLabel() const { return form_->estimateLabel(); }
+    QLabel* modeWarning() const { return form_->modeWarning(); }
     /// The last run's outcome (valid after finished()).
     const TrainingResult& lastResult() const { return lastResult_; }
 
@@ -93,13 +94,6 @@ private:
     void buildForm();
     void buildCentral();
     void updateActions();
-    void updateModeWarning();
-    void updateDatasetSummary();
-    void scheduleEstimate();
-    void runEstimate();
-    void showEstimate(const EpochEstimate& estimate);
-    void recogniseWeights();
-    void markCustom();
     void launch(const std::function<void(TrainingWorker*)>& begin, int plannedEpochs);
     void onStarted(const TrainOptions& options);
     void onProgress(const TrainingProgress& progress);
@@ -109,7 +103,6 @@ private:
     void finishRun();
     void appendLog(const QString& line);
     QString defaultRunDirectory() const;
-    static QString runsDirectory();
 
     // Tool bar.
     QAction* trainAction_ = nullptr;
@@ -118,32 +111,8 @@ private:
     QAction* resumeAction_ = nullptr;
     QAction* openRunAction_ = nullptr;
     QAction* evaluateAction_ = nullptr;
-    // Form.
-    QComboBox* preset_ = nullptr;
-    QComboBox* architecture_ = nullptr;
-    QLineEdit* weights_ = nullptr;
-    QLabel* weightsStatus_ = nullptr;
-    QComboBox* mode_ = nullptr;
-    QLabel* modeWarning_ = nullptr;
-    QSpinBox* epochs_ = nullptr;
-    QSpinBox* batch_ = nullptr;
-    QComboBox* learningRate_ = nullptr;
-    QSpinBox* imageSize_ = nullptr;
-    QComboBox* imbalance_ = nullptr;
-    QCheckBox* augment_ = nullptr;
-    QCheckBox* flip_ = nullptr;
-    QDoubleSpinBox* rotation_ = nullptr;
-    QDoubleSpinBox* zoom_ = nullptr;
-    QDoubleSpinBox* translation_ = nullptr;
-    QCheckBox* reduceLr_ = nullptr;
-    QCheckBox* earlyStopping_ = nullptr;
-    QCheckBox* mixedPrecision_ = nullptr;
-    QCheckBox* deterministic_ = nullptr;
-    QComboBox* device_ = nullptr;
-    QSpinBox* seed_ = nullptr;
-    QLineEdit* runDir_ = nullptr;
-    QLabel* datasetSummary_ = nullptr;
-    QLabel* estimate_ = nullptr;
+    // Options dock.
+    TrainOptionsForm* form_ = nullptr;
     // Central.
     MessageBar* messageBar_ = nullptr;
     QLabel* status_ = nullptr;
@@ -157,15 +126,12 @@ private:
     QDockWidget* logDock_ = nullptr;
     QSet<QString> runMessages_;   // log lines of this run, to drop repeats
 
-    EpochEstimator* estimator_ = nullptr;
-    QTimer* estimateTimer_ = nullptr;
     TrainingWorker* worker_ = nullptr;       // lives on thread_ while running
     std::unique_ptr<WorkerThread> thread_;
     TrainOptions runningOptions_;
     TrainingResult lastResult_;
     bool running_ = false;
     bool cancelling_ = false;
-    bool applyingPreset_ = false;
     bool startWhenReady_ = false;
     int progressIntervalMs_ = 100;
     int plannedEpochs_ = 0;

@@ -1,0 +1,95 @@
+#pragma once
+#include "ui/utility/Metatypes.h"
+#include "ui/workers/EpochEstimator.h"
+
+#include <QWidget>
+
+#include <string>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTimer;
+
+namespace kg::ui {
+
+class Session;
+
+/// The Train workspace's options form: a preset box (core's TrainPresets plus "Custom"),
+/// the dataset in use, a measured time-per-epoch estimate, and the model, schedule,
+/// augmentation and run options. Any edit turns the preset into "Custom".
+class TrainOptionsForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainOptionsForm(Session& session, QWidget* parent = nullptr);
+
+    /// Fills the form with core's preset `id` (findTrainPreset); an unknown id leaves it as it is.
+    void applyPreset(const std::string& id);
+    /// The id of the preset the form shows; empty for "Custom".
+    std::string presetId() const;
+    /// The options the form describes; dataRoot is the session's dataset, runDir the run
+    /// folder field as typed (empty when left blank). Throws kg::Error for an unknown architecture.
+    TrainOptions options() const;
+    /// Sets the form from options (architecture, sizes, schedule, augmentation…), not the run folder.
+    void setOptions(const TrainOptions& options);
+    void setEpochs(int epochs);
+    void setRunDirectory(const QString& dir);
+    void clearRunDirectory();
+
+    /// While busy (training runs) no estimate is measured.
+    void setBusy(bool busy);
+    /// Measures the time per epoch shortly, unless busy (edits arriving meanwhile restart the wait).
+    void scheduleEstimate();
+    void updateDatasetSummary();
+
+    QLabel* estimateLabel() const { return estimate_; }
+    QLabel* modeWarning() const { return modeWarning_; }
+
+    static QString modeText(TrainingMode mode);
+    /// Where runs go by default: one timestamped folder each.
+    static QString runsDirectory();
+
+private:
+    void markCustom();
+    void updateModeWarning();
+    void recogniseWeights();
+    void runEstimate();
+    void showEstimate(const EpochEstimate& estimate);
+
+    Session& session_;
+    QComboBox* preset_ = nullptr;
+    QComboBox* architecture_ = nullptr;
+    QLineEdit* weights_ = nullptr;
+    QLabel* weightsStatus_ = nullptr;
+    QComboBox* mode_ = nullptr;
+    QLabel* modeWarning_ = nullptr;
+    QSpinBox* epochs_ = nullptr;
+    QSpinBox* batch_ = nullptr;
+    QComboBox* learningRate_ = nullptr;
+    QSpinBox* imageSize_ = nullptr;
+    QComboBox* imbalance_ = nullptr;
+    QCheckBox* augment_ = nullptr;
+    QCheckBox* flip_ = nullptr;
+    QDoubleSpinBox* rotation_ = nullptr;
+    QDoubleSpinBox* zoom_ = nullptr;
+    QDoubleSpinBox* translation_ = nullptr;
+    QCheckBox* reduceLr_ = nullptr;
+    QCheckBox* earlyStopping_ = nullptr;
+    QCheckBox* mixedPrecision_ = nullptr;
+    QCheckBox* deterministic_ = nullptr;
+    QComboBox* device_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QLineEdit* runDir_ = nullptr;
+    QLabel* datasetSummary_ = nullptr;
+    QLabel* estimate_ = nullptr;
+
+    EpochEstimator* estimator_ = nullptr;
+    QTimer* estimateTimer_ = nullptr;
+    bool applyingPreset_ = false;
+    bool busy_ = false;
+};
+
+} // namespace kg::ui
