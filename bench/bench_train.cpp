@@ -64,7 +64,7 @@ std::pair<std::vector<double>, double> frozenRun(const Settings& s, bool cache)
     o.preprocessing.imageSize = s.size;
     o.mode = TrainingMode::Frozen;
     o.epochs = s.epochs;
-    o.augment.enabled = false;
+    o.augment = false;
     o.cacheFrozenFeatures = cache;
     o.imagenetWeights.clear();
     o.checkpoint.saveBest = o.checkpoint.saveLast = false;  // time the training, not the disk

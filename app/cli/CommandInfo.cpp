@@ -52,8 +52,8 @@ int runInfo(const Argv& argv, std::ostream& out, std::ostream& err)
         text << "\n  weights SHA-256: " << loaded.weightsSha256 << "\n";
         if (!loaded.meta.datasetManifestHash.empty())
             text << "  dataset manifest SHA-256: " << loaded.meta.datasetManifestHash << "\n";
-        if (loaded.meta.state.contains("epoch"))
-            text << "  state: " << loaded.meta.state.dump() << "\n";
+        if (loaded.meta.state.hasRun())
+            text << "  state: " << nlohmann::json(loaded.meta.state).dump() << "\n";
         checkpointReport = text.str();
         return std::move(loaded.model);
     }();

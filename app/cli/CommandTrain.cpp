@@ -2,6 +2,7 @@
 #include "Args.h"
 #include "Commands.h"
 
+#include "core/engine/FolderTraining.h"
 #include "core/eval/OodFit.h"
 
 #include "core/runtime/Runtime.h"
@@ -248,17 +249,18 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
             if (args.has(name))
                 throw UsageError(std::string("--") + name + " cannot change a resumed run (it continues with its own options)");
         kg::ResumeOverrides overrides;
-        overrides.epochs = args.intValue("epochs", 0);
+        if (args.has("epochs"))
+            overrides.epochs = args.intValue("epochs", 0);
         if (args.has("device") || args.has("threads")) {
-            const kg::TrainOptions original = kg::Trainer::resume(*runDir).options();
-            overrides.overrideRuntime = true;
-            overrides.runtime = original.runtime;
+            kg::RuntimeOptions runtime = kg::Trainer::resumedOptions(*runDir).runtime;
             if (args.has("device"))
-                overrides.runtime.device = kg::parseDevicePreference(*args.value("device"));
-            overrides.runtime.threads = args.intValue("threads", original.runtime.threads);
+                runtime.device = kg::parseDevicePreference(*args.value("device"));
+            runtime.threads = args.intValue("threads", runtime.threads);
+            overrides.runtime = runtime;
         }
-        overrides.loaderWorkers = args.intValue("workers", -1);
-        trainer.emplace(kg::Trainer::resume(*runDir, overrides));
+        if (args.has("workers"))
+            overrides.loaderWorkers = args.intValue("workers", 0);
+        trainer.emplace(kg::resumeFolderTrainer(*runDir, overrides));
     } else {
         if (!args.has("data") || !args.has("out"))
             throw UsageError("--data DIR and --out RUN are required (or --resume RUN); see --help");
@@ -286,12 +288,23 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
         o.learningRate = args.doubleValue("lr", o.learningRate);
         o.preprocessing.imageSize = args.intValue("image-size", o.preprocessing.imageSize);
         if (args.flag("no-augment"))
-            o.augment.enabled = false;
+            o.augment = false;
+        kg::AugmentOptions& a = o.augmentation;
         if (args.flag("no-flip"))
-            o.augment.flip = false;
-        o.augment.rotation = positive(args, "rotation", o.augment.rotation);
-        o.augment.zoom = positive(args, "zoom", o.augment.zoom);
-        o.augment.translation = positive(args, "translation", o.augment.translation);
+            a.horizontalFlip = false;
+        // A factor given switches its transform on (a factor of 0: off).
+        if (args.has("rotation")) {
+            a.rotationFactor = positive(args, "rotation", a.rotationFactor);
+            a.rotate = a.rotationFactor > 0;
+        }
+        if (args.has("zoom")) {
+            a.zoomFactor = positive(args, "zoom", a.zoomFactor);
+            a.zoom = a.zoomFactor > 0;
+        }
+        if (args.has("translation")) {
+            a.translationFactor = positive(args, "translation", a.translationFactor);
+            a.translate = a.translationFactor > 0;
+        }
         o.cachedAugmentedViews = args.intValue("cached-views", o.cachedAugmentedViews);
         o.labelSmoothing = positive(args, "label-smoothing", o.labelSmoothing);
         if (args.flag("class-weights") && args.flag("balanced-sampling"))
@@ -334,7 +347,7 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
         } catch (const std::exception& e) {
             throw UsageError(e.what());
         }
-        trainer.emplace(std::move(o));
+        trainer.emplace(kg::folderTrainer(std::move(o)));
     }
 
     const kg::TrainOptions& o = trainer->options();

@@ -168,7 +168,7 @@ TrainOptions baseOptions(const fs::path& runDir, const Args& args, const Plan& p
     o.mode = TrainingMode::FineTune;
     o.batchSize = plan.batchSize;
     o.learningRate = 1e-3;  // from scratch (no ImageNet weights here); 1e-4 is meant for pretrained weights
-    o.augment.enabled = true;  // TensorTrainingData: horizontal flips
+    o.augment = true;  // TensorTrainingData: horizontal flips
     o.runtime.device = args.cuda ? DevicePreference::Cuda : DevicePreference::Cpu;
     o.runtime.threads = args.threads;
     o.seed = 7;
@@ -366,7 +366,7 @@ void checkFrozen(const Args& args, const Plan& plan, const Data& data, const fs:
     TrainOptions o = baseOptions(root / "frozen-cached", args, plan);
     o.mode = TrainingMode::Frozen;  // no ImageNet weights: a random frozen backbone (the trainer warns; mechanics still hold)
     o.epochs = plan.frozenEpochs;
-    o.augment.enabled = false;      // features computed once
+    o.augment = false;      // features computed once
     o.learningRate = 1e-2;
     Capture cachedCapture;
     const auto cachedStart = Clock::now();
@@ -526,7 +526,7 @@ void checkThroughput(const Args& args, const fs::path& root)
         o.learningRate = 1e-4;
         o.mixedPrecision = c.bf16;
         o.deterministic = c.deterministic;
-        o.augment.enabled = false;      // no per-image flips on the CPU inside the timed steps
+        o.augment = false;      // no per-image flips on the CPU inside the timed steps
         o.checkpoint.saveBest = false;  // a 230 MB file is not what is measured
         o.checkpoint.saveLast = false;
         auto data = std::make_shared<TensorTrainingData>(images, labels, valImages, valLabels, 42, "throughput");

@@ -399,16 +399,16 @@ CalibrationResult calibrateCheckpoint(const EvaluationOptions& options, bool sav
         calibrationReport(labels, applyTemperature(logits, k, result.fit.temperature), k, bins).expectedCalibrationError;
     if (save) {
         loaded.meta.temperature = result.fit.temperature;
-        loaded.meta.state["calibration"] = {{"temperature", result.fit.temperature},
-                                            {"previous_temperature", result.previousTemperature},
-                                            {"split", splitName(options.split)},
-                                            {"images", result.images},
-                                            {"manifest_sha256", evaluation.manifestSha256},
-                                            {"nll_before", result.fit.nllBefore},
-                                            {"nll_after", result.fit.nllAfter},
-                                            {"ece_before", result.eceBefore},
-                                            {"ece_after", result.eceAfter},
-                                            {"calibrated_utc", utcTimestamp()}};
+        loaded.meta.state.calibration = nlohmann::json{{"temperature", result.fit.temperature},
+                                                       {"previous_temperature", result.previousTemperature},
+                                                       {"split", splitName(options.split)},
+                                                       {"images", result.images},
+                                                       {"manifest_sha256", evaluation.manifestSha256},
+                                                       {"nll_before", result.fit.nllBefore},
+                                                       {"nll_after", result.fit.nllAfter},
+                                                       {"ece_before", result.eceBefore},
+                                                       {"ece_after", result.eceAfter},
+                                                       {"calibrated_utc", utcTimestamp()}};
         saveCheckpoint(options.checkpoint, loaded.model, loaded.meta, loaded.blobs);
         result.saved = true;
     }

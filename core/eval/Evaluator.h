@@ -140,7 +140,7 @@ struct CalibrationResult {
 /// Evaluates options.split (use Split::Val: never calibrate on the test set) of
 /// options.dataRoot with T = 1 and no TTA, fits the temperature on the logits and, when
 /// `save`, rewrites options.checkpoint atomically with meta.temperature (weights and blobs
-/// unchanged) and a "calibration" record in meta.state. Throws kg::Error as evaluateCheckpoint,
+/// unchanged) and a record in meta.state.calibration. Throws kg::Error as evaluateCheckpoint,
 /// or when the split has no labelled images or the evaluation was cancelled.
 CalibrationResult calibrateCheckpoint(const EvaluationOptions& options, bool save = true,
                                       const EvaluationProgressCallback& progress = {});

@@ -47,7 +47,7 @@ OodGateSummary fitOodGate(LoadedCheckpoint& loaded, const EvaluationOptions& opt
     record["manifest_sha256"] = train.manifestSha256;
     if (heldImages == 0)
         record["note"] = "no validation images: the threshold is a percentile of the training images' own scores";
-    loaded.meta.state["ood_gate"] = record;
+    loaded.meta.state.oodGate = record;
     return summary;
 }
 

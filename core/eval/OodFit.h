@@ -1,7 +1,7 @@
 #pragma once
 // Public (plain C++): fits a checkpoint's out-of-distribution gate (OodGate.h) on its
 // dataset — means and covariance from the train split, threshold from the val split — and
-// stores it in the checkpoint (the blob kOodGateBlob and meta.state["ood_gate"]).
+// stores it in the checkpoint (the blob kOodGateBlob and meta.state.oodGate, "ood_gate").
 #include "core/eval/Evaluator.h"
 #include "core/eval/OodGate.h"
 #include "core/train/Trainer.h"

@@ -188,7 +188,7 @@ void from_json(const nlohmann::json& json, CheckpointMeta& meta)
     meta.classNames = json.at("class_names").get<std::vector<std::string>>();
     meta.temperature = json.value("temperature", 1.0);
     meta.trainingOptions = json.value("training_options", nlohmann::json::object());
-    meta.state = json.value("state", nlohmann::json::object());
+    meta.state = json.value("state", nlohmann::json::object()).get<TrainingState>();
     meta.datasetManifestHash = json.value("dataset_manifest_sha256", std::string());
     meta.appVersion = json.value("app_version", std::string());
     meta.createdUtc = json.value("created_utc", std::string());

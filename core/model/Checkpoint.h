@@ -2,6 +2,7 @@
 #include "core/data/PreprocessOptions.h"
 #include "core/model/Model.h"
 #include "core/model/ModelOptions.h"
+#include "core/model/TrainingState.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,7 +20,7 @@ struct CheckpointMeta {
     std::vector<std::string> classNames{"Healthy", "Doubtful", "Minimal", "Moderate", "Severe"};
     double temperature = 1.0;             ///< calibration: softmax(logits / temperature)
     nlohmann::json trainingOptions = nlohmann::json::object();  ///< the trainer's options, verbatim
-    nlohmann::json state = nlohmann::json::object();            ///< epoch, metrics, callback state…
+    TrainingState state;                  ///< epoch, history, callback state, OOD gate and calibration records
     std::string datasetManifestHash;      ///< SHA-256 of the dataset file list it was trained on
     std::string appVersion = KNEEGRADE_VERSION;
     std::string createdUtc;               ///< ISO 8601; filled in by saveCheckpoint when empty

@@ -1,15 +1,15 @@
 #include "core/train/FeatureCache.h"
 
 #include "core/util/Error.h"
-#include "core/util/TorchCompat.h"
 
 namespace kg {
 
-std::optional<FeatureTable> computeFeatures(Model::Impl& model, BatchSource& source, std::int64_t items,
-                                            std::int64_t batchSize, bool autocast,
+std::optional<FeatureTable> computeFeatures(const BatchForward& forward, BatchSource& source, std::int64_t items,
+                                            std::int64_t batchSize,
                                             const std::function<bool(std::int64_t, std::int64_t)>& progress)
 {
     torch::NoGradGuard noGrad;
+    Model::Impl& model = forward.model();
     auto& backbone = model.net->backbone();
     const bool wasTraining = backbone->is_training();
     backbone->eval();
@@ -21,17 +21,12 @@ std::optional<FeatureTable> computeFeatures(Model::Impl& model, BatchSource& sou
     const std::int64_t total = (source.size() + batchSize - 1) / std::max<std::int64_t>(batchSize, 1);
     std::int64_t done = 0;
     while (auto batch = source.next()) {
-        torch::Tensor input = model.prepareInput(batch->images);
-        if (model.device.is_cuda())
-            input = input.contiguous(at::MemoryFormat::ChannelsLast);
-        const torch::Tensor pooled = compat::withCudaAutocast(autocast, at::kBFloat16, [&] {
-            return backbone->forward(input).pooled;
-        });
+        const torch::Tensor pooled = forward.pooled(batch->images);
         const torch::Tensor rows = torch::tensor(batch->indices, torch::kInt64);
         for (const auto index : batch->indices)
             if (index < 0 || index >= items)
                 throw Error("feature cache: item index " + std::to_string(index) + " outside 0.." + std::to_string(items - 1));
-        table.features.index_copy_(0, rows.to(model.device), pooled.to(torch::kFloat32));
+        table.features.index_copy_(0, rows.to(model.device), pooled);
         table.labels.index_copy_(0, rows, batch->labels.to(torch::kInt64));
         for (const auto index : batch->indices)
             table.valid[static_cast<size_t>(index)] = 1;

@@ -5,7 +5,7 @@
 // products instead of ~22 GFLOP per image. With augmentation, a fixed number of augmented
 // views per image is cached instead (view v of an item is what epoch v would have drawn).
 #include "core/data/BatchSource.h"
-#include "core/model/ModelImpl.h"
+#include "core/model/BatchForward.h"
 
 #include <cstdint>
 #include <functional>
@@ -21,12 +21,12 @@ struct FeatureTable {
     std::vector<char> valid; ///< per item: 1 when the item's file decoded and its row is filled
 };
 
-/// Runs the backbone in inference mode (NoGradGuard, batched) over every batch of `source`
-/// (the caller has called startEpoch) and stores the pooled features of `items` items by
-/// Batch::indices. `progress(done, total)` is called after every batch; returning false
-/// stops and yields nullopt. `autocast`: CUDA bf16.
-std::optional<FeatureTable> computeFeatures(Model::Impl& model, BatchSource& source, std::int64_t items,
-                                            std::int64_t batchSize, bool autocast,
+/// Runs the backbone in inference mode (NoGradGuard, batched, as `forward` runs batches)
+/// over every batch of `source` (the caller has called startEpoch) and stores the pooled
+/// features of `items` items by Batch::indices. `progress(done, total)` is called after every
+/// batch; returning false stops and yields nullopt.
+std::optional<FeatureTable> computeFeatures(const BatchForward& forward, BatchSource& source, std::int64_t items,
+                                            std::int64_t batchSize,
                                             const std::function<bool(std::int64_t, std::int64_t)>& progress = {});
 
 /// A batch drawn from a FeatureTable.

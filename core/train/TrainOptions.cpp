@@ -44,6 +44,21 @@ ImbalanceStrategy parseImbalance(const std::string& text)
     throw Error("unknown imbalance strategy '" + text + "': use none, class-weights or balanced-sampling");
 }
 
+/// The transforms of option files written before "augmentation": factors in the "augment"
+/// object (flip, rotation, zoom, translation), a factor of 0 switching its transform off.
+AugmentOptions legacyAugmentation(const nlohmann::json& augment)
+{
+    AugmentOptions a;
+    a.horizontalFlip = augment.value("flip", a.horizontalFlip);
+    a.rotationFactor = augment.value("rotation", a.rotationFactor);
+    a.rotate = a.rotationFactor > 0;
+    a.zoomFactor = augment.value("zoom", a.zoomFactor);
+    a.zoom = a.zoomFactor > 0;
+    a.translationFactor = augment.value("translation", a.translationFactor);
+    a.translate = a.translationFactor > 0;
+    return a;
+}
+
 } // namespace
 
 void to_json(nlohmann::json& json, const TrainOptions& o)
@@ -60,11 +75,8 @@ void to_json(nlohmann::json& json, const TrainOptions& o)
         {"learning_rate", o.learningRate},
         {"label_smoothing", o.labelSmoothing},
         {"imbalance", toString(o.imbalance)},
-        {"augment", {{"enabled", o.augment.enabled},
-                     {"flip", o.augment.flip},
-                     {"rotation", o.augment.rotation},
-                     {"zoom", o.augment.zoom},
-                     {"translation", o.augment.translation}}},
+        {"augment", {{"enabled", o.augment}}},
+        {"augmentation", o.augmentation},
         {"cached_augmented_views", o.cachedAugmentedViews},
         {"cache_frozen_features", o.cacheFrozenFeatures},
         {"two_phase", {{"warmup_epochs", o.twoPhaseWarmupEpochs},
@@ -106,11 +118,8 @@ void from_json(const nlohmann::json& json, TrainOptions& o)
     o.imbalance = parseImbalance(json.value("imbalance", toString(d.imbalance)));
     const auto object = [&json](const char* key) { return json.value(key, nlohmann::json::object()); };
     const auto augment = object("augment");
-    o.augment.enabled = augment.value("enabled", d.augment.enabled);
-    o.augment.flip = augment.value("flip", d.augment.flip);
-    o.augment.rotation = augment.value("rotation", d.augment.rotation);
-    o.augment.zoom = augment.value("zoom", d.augment.zoom);
-    o.augment.translation = augment.value("translation", d.augment.translation);
+    o.augment = augment.value("enabled", d.augment);
+    o.augmentation = json.contains("augmentation") ? json.at("augmentation").get<AugmentOptions>() : legacyAugmentation(augment);
     o.cachedAugmentedViews = json.value("cached_augmented_views", d.cachedAugmentedViews);
     o.cacheFrozenFeatures = json.value("cache_frozen_features", d.cacheFrozenFeatures);
     const auto twoPhase = object("two_phase");
@@ -163,8 +172,9 @@ void validateTrainOptions(const TrainOptions& o)
     require(o.reduceLr.factor > 0 && o.reduceLr.factor < 1, "ReduceLROnPlateau factor must be in (0, 1)");
     require(o.reduceLr.patience >= 0 && o.earlyStopping.patience >= 0, "patience must not be negative");
     require(o.reduceLr.cooldown >= 0, "ReduceLROnPlateau cooldown must not be negative");
-    require(o.augment.zoom >= 0 && o.augment.zoom < 1, "zoom factor must be in [0, 1)");
-    require(o.augment.rotation >= 0 && o.augment.translation >= 0, "augmentation factors must not be negative");
+    require(o.augmentation.zoomFactor >= 0 && o.augmentation.zoomFactor < 1, "zoom factor must be in [0, 1)");
+    require(o.augmentation.rotationFactor >= 0 && o.augmentation.translationFactor >= 0,
+            "augmentation factors must not be negative");
     require(o.model.head.enabled, "training needs the classifier head");
     require(o.loaderWorkers >= 0, "loader workers must not be negative");
 }

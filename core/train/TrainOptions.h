@@ -1,4 +1,5 @@
 #pragma once
+#include "core/data/AugmentOptions.h"
 #include "core/data/PreprocessOptions.h"
 #include "core/model/ModelOptions.h"
 #include "core/runtime/Runtime.h"
@@ -43,14 +44,6 @@ struct CheckpointOptions {
     bool saveLast = true;         ///< runDir/last.kgckpt after every epoch (what --resume continues from)
 };
 
-struct AugmentSwitches {
-    bool enabled = true;          ///< master switch
-    bool flip = true;             ///< RandomFlip("horizontal")
-    double rotation = 0.1;        ///< RandomRotation factor, fraction of a full turn (0.1 = ±36°)
-    double zoom = 0.2;            ///< RandomZoom factor
-    double translation = 0.1;     ///< RandomTranslation factor (height and width)
-};
-
 struct TrainOptions {
     std::string dataRoot;                     ///< dataset folder (train/ val/ test/)
     std::string runDir;                       ///< where checkpoints, history.csv, options.json, log go
@@ -63,7 +56,8 @@ struct TrainOptions {
     double learningRate = 1e-4;               ///< Adam
     double labelSmoothing = 0.0;
     ImbalanceStrategy imbalance = ImbalanceStrategy::None;
-    AugmentSwitches augment;
+    bool augment = true;                      ///< master switch: off, training images are never augmented
+    AugmentOptions augmentation;              ///< what `augment` applies (the tutorial's four Keras layers)
     int cachedAugmentedViews = 0;             ///< frozen mode with augmentation: views cached per image (0 = recompute)
     bool cacheFrozenFeatures = true;          ///< frozen backbone: compute its features once instead of every epoch
     int twoPhaseWarmupEpochs = 5;             ///< TwoPhase: head-only epochs before unfreezing

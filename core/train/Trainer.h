@@ -1,23 +1,17 @@
 #pragma once
+#include "core/model/TrainingState.h"
 #include "core/train/TrainOptions.h"
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace kg {
 
+class Model;
 class TrainingData;  // internal (torch): core/train/TrainingData.h
-
-/// One epoch's numbers, as written to history.csv.
-struct EpochRecord {
-    int epoch = 0;                 ///< 1-based, as Keras prints
-    double loss = 0, accuracy = 0;
-    double valLoss = 0, valAccuracy = 0;
-    double learningRate = 0;
-    double durationSeconds = 0;
-};
 
 /// Progress sent after every batch and every epoch. Plain data: safe to copy across threads.
 struct TrainingProgress {
@@ -46,12 +40,29 @@ struct TrainingResult {
     std::string lastCheckpoint;    ///< runDir/last.kgckpt (for --resume); empty when there is none
 };
 
-/// What a resumed run may change: only settings that do not alter what is computed.
+/// What a resumed run may change: only settings that do not alter what is computed. Unset
+/// fields keep the run's own.
 struct ResumeOverrides {
-    int epochs = 0;                ///< > 0: new planned epoch count (extends a completed run)
-    bool overrideRuntime = false;  ///< use `runtime` instead of the run's device/threads
-    RuntimeOptions runtime;
-    int loaderWorkers = -1;        ///< >= 0: replaces the run's loader worker count
+    std::optional<int> epochs;             ///< new planned epoch count (extends a completed run)
+    std::optional<RuntimeOptions> runtime; ///< device and threads instead of the run's
+    std::optional<int> loaderWorkers;      ///< loader worker count instead of the run's (0 = one per core)
+};
+
+/// Where a run's data and starting weights come from. The trainer reads no file but those of
+/// its own run folder: kneegrade::engine (core/engine/FolderTraining.h) wires a dataset
+/// folder and the Keras .h5 import; tests and benchmarks hand in tensors.
+struct TrainingInputs {
+    /// Line reporter for openData: logs `line` and sends it as progress; false once cancelled.
+    using Note = std::function<bool(const std::string& line)>;
+    /// Opens the data of a run with `options`; called once, on the training thread, when
+    /// run() starts. Returns nullptr when `note` said the run was cancelled.
+    std::function<std::shared_ptr<TrainingData>(const TrainOptions& options, const Note& note)> openData;
+    /// Loads options.imagenetWeights into a new model; returns what it loaded, in one line.
+    /// Unset: a run that names initial weights fails with a clear message.
+    std::function<std::string(Model& model, const std::string& path)> loadInitialWeights;
+
+    /// Inputs that serve `data` (already open) and load no initial weights.
+    static TrainingInputs of(std::shared_ptr<TrainingData> data);
 };
 
 /// Plain-language warnings about options known not to work, e.g. frozen mode without
@@ -66,16 +77,18 @@ class Trainer {
 public:
     using ProgressCallback = std::function<bool(const TrainingProgress&)>;
 
-    /// Trains on options.dataRoot (scanned and loaded when run() starts).
-    explicit Trainer(TrainOptions options);
-    /// Trains on `data` instead of options.dataRoot (tests, benchmarks, custom pipelines).
+    /// Trains on what `inputs` open when run() starts.
+    Trainer(TrainOptions options, TrainingInputs inputs);
+    /// Trains on `data` (tests, benchmarks, custom pipelines).
     Trainer(TrainOptions options, std::shared_ptr<TrainingData> data);
+    /// The options of the run in `runDir` (from last.kgckpt, else options.json), with
+    /// `overrides` applied. Throws kg::Error when `runDir` holds neither.
+    static TrainOptions resumedOptions(const std::string& runDir, const ResumeOverrides& overrides = {});
     /// Resumes the run in `runDir` from its last checkpoint (options come from the run):
     /// weights, optimizer, epoch, callback and RNG state, history. A run killed before its
     /// first checkpoint restarts from options.json. Throws kg::Error when `runDir` holds neither.
-    static Trainer resume(const std::string& runDir);
-    static Trainer resume(const std::string& runDir, const ResumeOverrides& overrides,
-                          std::shared_ptr<TrainingData> data = nullptr);
+    static Trainer resume(const std::string& runDir, const ResumeOverrides& overrides, TrainingInputs inputs);
+    static Trainer resume(const std::string& runDir, const ResumeOverrides& overrides, std::shared_ptr<TrainingData> data);
     ~Trainer();
     Trainer(Trainer&&) noexcept;
     Trainer& operator=(Trainer&&) noexcept;

@@ -251,8 +251,8 @@ private slots:
         const kg::LoadedCheckpoint reloaded = kg::loadCheckpoint(copy);
         QCOMPARE(reloaded.meta.temperature, calibration.fit.temperature);
         QCOMPARE(reloaded.weightsSha256, weightsSha_);
-        QVERIFY(reloaded.meta.state.contains("calibration"));
-        QCOMPARE(reloaded.meta.state["calibration"]["split"].get<std::string>(), std::string("val"));
+        QVERIFY(reloaded.meta.state.calibration.has_value());
+        QCOMPARE(reloaded.meta.state.calibration->at("split").get<std::string>(), std::string("val"));
         // Evaluation now uses the fitted temperature.
         o.split = kg::Split::Test;
         QCOMPARE(kg::evaluateCheckpoint(o).temperature, calibration.fit.temperature);

@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -64,6 +65,58 @@ std::string errorOf(const std::string& path)
     return {};
 }
 
+/// CRC-32 (zlib's polynomial), to rewrite a checkpoint's metadata as an older version wrote it.
+std::uint32_t crc32Of(const std::string& bytes)
+{
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (const unsigned char c : bytes) {
+        crc ^= c;
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+/// `file` with its metadata JSON replaced by `meta` (checksum recomputed): a checkpoint as
+/// a version that wrote this metadata would have saved it.
+void replaceMetadata(const std::string& file, const nlohmann::json& meta)
+{
+    const std::string bytes = readAll(file);
+    constexpr size_t header = 16 + 4;  // magic, format version
+    std::uint64_t length = 0;
+    std::memcpy(&length, bytes.data() + header, sizeof length);
+    const std::string text = meta.dump();
+    const std::uint64_t newLength = text.size();
+    std::string out = bytes.substr(0, header);
+    out.append(reinterpret_cast<const char*>(&newLength), sizeof newLength);
+    out += text;
+    out += bytes.substr(header + sizeof length + length, bytes.size() - 12 - (header + sizeof length + length));
+    const std::uint32_t crc = crc32Of(out);
+    out.append(reinterpret_cast<const char*>(&crc), sizeof crc);
+    out += bytes.substr(bytes.size() - 8);
+    writeAll(file, out);
+}
+
+/// The "state" object as the trainer wrote it before TrainingState existed (string status
+/// and phase, callbacks as nested objects), with the records evaluation adds and a key no
+/// version knows.
+nlohmann::json oldTrainerState()
+{
+    return nlohmann::json::parse(R"({
+        "epoch": 2, "status": "early_stopped", "phase": "unfrozen", "learning_rate": 2e-05, "seed": 7,
+        "history": [
+            {"epoch": 1, "loss": 1.5, "accuracy": 0.25, "val_loss": 1.25, "val_accuracy": 0.3, "lr": 0.0001, "seconds": 3.5},
+            {"epoch": 2, "loss": 1.0, "accuracy": 0.5, "val_loss": 1.125, "val_accuracy": 0.4, "lr": 2e-05, "seconds": 3.25}],
+        "callbacks": {"reduce_lr": {"best": 1.125, "wait": 0, "cooldown_counter": 1},
+                      "early_stopping": {"best": 1.125, "best_epoch": 2, "wait": 0, "stopped_epoch": 2},
+                      "model_checkpoint": {"best": 1.125, "best_epoch": 2}},
+        "val_loss": 1.125, "val_accuracy": 0.4,
+        "ood_gate": {"threshold": 12.5, "manifest_sha256": "abc"},
+        "calibration": {"temperature": 1.3, "split": "val"},
+        "notes": {"by": "a later version"}
+    })");
+}
+
 } // namespace
 
 class TestCheckpoint : public QObject {
@@ -81,7 +134,7 @@ private slots:
         meta.preprocessing.imageSize = 48;
         meta.temperature = 1.7;
         meta.trainingOptions = {{"learning_rate", 1e-3}, {"mode", "finetune"}};
-        meta.state = {{"epoch", 12}};
+        meta.state.epoch = 12;
         meta.datasetManifestHash = "abc123";
         const std::string file = path("model.kgckpt");
         const std::string sha = saveCheckpoint(file, model, meta, {{"optimizer", std::string("\0\1\2state", 8)}});
@@ -95,7 +148,7 @@ private slots:
         QCOMPARE(loaded.meta.preprocessing.imageSize, 48);
         QCOMPARE(loaded.meta.temperature, 1.7);
         QCOMPARE(loaded.meta.trainingOptions["mode"].get<std::string>(), std::string("finetune"));
-        QCOMPARE(loaded.meta.state["epoch"].get<int>(), 12);
+        QCOMPARE(loaded.meta.state.epoch, 12);
         QCOMPARE(loaded.meta.datasetManifestHash, std::string("abc123"));
         QCOMPARE(loaded.meta.classNames.size(), size_t(5));
         QVERIFY(!loaded.meta.createdUtc.empty());
@@ -106,6 +159,74 @@ private slots:
 
         // Saving the loaded model again gives the same weights hash.
         QCOMPARE(saveCheckpoint(path("again.kgckpt"), loaded.model, loaded.meta), sha);
+    }
+
+    void old_training_state_loads_and_saves_with_the_same_keys()
+    {
+        // A checkpoint whose metadata an older version wrote: every key of its state is read
+        // into TrainingState, and written back under the same names with the same values.
+        const std::string file = path("old-state.kgckpt");
+        saveCheckpoint(file, trainedLookingModel(), {});
+        nlohmann::json meta = nlohmann::json::parse(nlohmann::json(readCheckpointMeta(file)).dump());
+        meta["state"] = oldTrainerState();
+        replaceMetadata(file, meta);
+
+        const LoadedCheckpoint loaded = loadCheckpoint(file);
+        const TrainingState& state = loaded.meta.state;
+        QVERIFY(state.hasRun());
+        QCOMPARE(state.epoch, 2);
+        QVERIFY(state.status == RunStatus::EarlyStopped);
+        QVERIFY(state.phase == TrainingPhase::Unfrozen);
+        QCOMPARE(state.learningRate, 2e-05);
+        QCOMPARE(state.seed, std::uint64_t{7});
+        QCOMPARE(state.history.size(), size_t{2});
+        QCOMPARE(state.history[1].epoch, 2);
+        QCOMPARE(state.history[1].valLoss, 1.125);
+        QCOMPARE(state.history[0].learningRate, 1e-4);
+        QCOMPARE(state.history[0].durationSeconds, 3.5);
+        QCOMPARE(state.callbacks.earlyStopping.at("stopped_epoch").get<int>(), 2);
+        QCOMPARE(state.callbacks.reduceLr.at("cooldown_counter").get<int>(), 1);
+        QCOMPARE(state.callbacks.modelCheckpoint.at("best_epoch").get<int>(), 2);
+        QCOMPARE(state.valLoss.value_or(0.0), 1.125);
+        QCOMPARE(state.valAccuracy.value_or(0.0), 0.4);
+        QVERIFY(state.oodGate.has_value());
+        QCOMPARE(state.oodGate->at("threshold").get<double>(), 12.5);
+        QVERIFY(state.calibration.has_value());
+        QCOMPARE(state.calibration->at("temperature").get<double>(), 1.3);
+        QCOMPARE(state.extensions.at("notes").at("by").get<std::string>(), std::string("a later version"));
+        QCOMPARE(nlohmann::json(state).dump(), oldTrainerState().dump());
+
+        // Saved again, the file holds the same state object.
+        const std::string again = path("old-state-again.kgckpt");
+        saveCheckpoint(again, loaded.model, loaded.meta);
+        QCOMPARE(nlohmann::json(readCheckpointMeta(again).state).dump(), oldTrainerState().dump());
+    }
+
+    void training_state_defaults_fill_missing_keys()
+    {
+        // No state (an imported model): nothing of a run, and nothing written back.
+        const TrainingState none = nlohmann::json::object().get<TrainingState>();
+        QVERIFY(!none.hasRun());
+        QCOMPARE(nlohmann::json(none).dump(), std::string("{}"));
+        // Only some keys, as a hand-edited or older file may have: the rest are defaults.
+        const TrainingState some = nlohmann::json{{"epoch", 3}, {"status", "completed"}}.get<TrainingState>();
+        QCOMPARE(some.epoch, 3);
+        QVERIFY(some.status == RunStatus::Completed);
+        QVERIFY(some.phase == TrainingPhase::WarmUp);
+        QVERIFY(some.history.empty());
+        QVERIFY(some.callbacks.reduceLr.is_null());
+        QVERIFY(!some.valLoss && !some.oodGate && !some.calibration);
+        // Only evaluation's records: kept, and still no run.
+        const TrainingState gateOnly = nlohmann::json{{"ood_gate", {{"threshold", 1.0}}}}.get<TrainingState>();
+        QVERIFY(!gateOnly.hasRun());
+        QCOMPARE(nlohmann::json(gateOnly).dump(), std::string(R"({"ood_gate":{"threshold":1.0}})"));
+        // An unknown status is an error naming it.
+        try {
+            nlohmann::json{{"epoch", 1}, {"status", "paused"}}.get<TrainingState>();
+            QFAIL("an unknown status was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("paused") != std::string::npos, e.what());
+        }
     }
 
     void truncated_files_give_clear_errors_data()

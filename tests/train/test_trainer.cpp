@@ -14,6 +14,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include <sys/resource.h>
@@ -58,7 +59,7 @@ TrainOptions tinyOptions(const QString& runDir)
     o.epochs = 3;
     o.batchSize = 8;
     o.learningRate = 1e-3;
-    o.augment.enabled = false;
+    o.augment = false;
     o.runtime.threads = 2;
     o.runtime.device = DevicePreference::Cpu;
     o.seed = 7;
@@ -196,6 +197,8 @@ private slots:
     void imbalanceStrategiesTrain_data();
     void imbalanceStrategiesTrain();
     void optionsJsonRoundTrip();
+    void oldAugmentKeysStillRead();
+    void resumeOverridesChangeOnlyWhatIsSet();
 };
 
 void TestTrainer::initTestCase()
@@ -223,7 +226,7 @@ void TestTrainer::frozenLeavesBackboneBitIdentical()
     TrainOptions o = tinyOptions(dir.path());
     o.mode = TrainingMode::Frozen;
     o.epochs = 2;
-    o.augment.enabled = augment;
+    o.augment = augment;
     o.cacheFrozenFeatures = cache;
     o.cachedAugmentedViews = views;
     const TrainingResult result = Trainer(o, makeData()).run();
@@ -296,7 +299,7 @@ void TestTrainer::resumeContinuesAsIfNeverStopped()
     QTemporaryDir straightDir, resumedDir;
     TrainOptions o = tinyOptions(straightDir.path());
     o.epochs = 4;
-    o.augment.enabled = true;
+    o.augment = true;
     o.reduceLr.patience = 1;
     o.reduceLr.minDelta = 10;  // only epoch 1 improves (on infinity): the rate halves after epochs 2 and 3
     o.reduceLr.factor = 0.5;
@@ -408,7 +411,7 @@ void TestTrainer::nanLossFailsAndKeepsLastGoodCheckpoint()
     QVERIFY2(QString::fromStdString(result.message).contains("NaN in epoch 2"), result.message.c_str());
     QCOMPARE(result.history.size(), size_t{1});
     const CheckpointMeta meta = readCheckpointMeta(RunFiles::path(o.runDir, RunFiles::kLastCheckpoint));
-    QCOMPARE(meta.state.at("epoch").get<int>(), 1);
+    QCOMPARE(meta.state.epoch, 1);
     QCOMPARE(readHistoryCsv(RunFiles::path(o.runDir, RunFiles::kHistory)).size(), size_t{1});
     // The kept checkpoint is whole and its weights are finite.
     LoadedCheckpoint last = load(dir.path(), RunFiles::kLastCheckpoint);
@@ -492,10 +495,10 @@ void TestTrainer::failedSaveReportsWhatIsOnDisk()
     QCOMPARE(result.status, TrainingResult::Status::Failed);
     QVERIFY2(QString::fromStdString(result.message).contains("is the disk full?"), result.message.c_str());
     QCOMPARE(result.history.size(), size_t{2});
-    QCOMPARE(readCheckpointMeta(last).state.at("epoch").get<int>(), 1);
+    QCOMPARE(readCheckpointMeta(last).state.epoch, 1);
     QCOMPARE(result.lastSavedEpoch, 1);
     QCOMPARE(result.lastCheckpoint, last);
-    QCOMPARE(readCheckpointMeta(best).state.at("epoch").get<int>(), 1);
+    QCOMPARE(readCheckpointMeta(best).state.epoch, 1);
     QCOMPARE(result.bestEpoch, 1);
     QCOMPARE(result.bestValLoss, result.history.front().valLoss);
     QVERIFY2(temporaryFiles(dir.path()).isEmpty(), qPrintable(temporaryFiles(dir.path()).join(", ")));
@@ -522,9 +525,9 @@ void TestTrainer::earlyStoppingRestoresBestWeights()
     QCOMPARE(result.history.size(), size_t{2});
     LoadedCheckpoint last = load(dir.path(), RunFiles::kLastCheckpoint);
     LoadedCheckpoint best = load(dir.path(), RunFiles::kEarlyStoppingBest);
-    QCOMPARE(best.meta.state.at("epoch").get<int>(), 1);
+    QCOMPARE(best.meta.state.epoch, 1);
     QCOMPARE(last.weightsSha256, best.weightsSha256);  // epoch 1's weights are back
-    QCOMPARE(last.meta.state.at("status").get<std::string>(), std::string("early_stopped"));
+    QVERIFY(last.meta.state.status == RunStatus::EarlyStopped);
     // A new run never overwrites a finished one.
     const TrainingResult clash = Trainer(o, makeData()).run();
     QCOMPARE(clash.status, TrainingResult::Status::Failed);
@@ -606,7 +609,7 @@ void TestTrainer::optionsJsonRoundTrip()
     TrainOptions o = tinyOptions("/tmp/run");
     o.mode = TrainingMode::TwoPhase;
     o.imbalance = ImbalanceStrategy::BalancedSampling;
-    o.augment.rotation = 0.05;
+    o.augmentation.rotationFactor = 0.05;
     o.reduceLr.cooldown = 3;
     o.earlyStopping.restoreBestWeights = true;
     o.cachedAugmentedViews = 4;
@@ -626,6 +629,59 @@ void TestTrainer::optionsJsonRoundTrip()
     QVERIFY(QString::fromStdString(trainingAdvice(scratch).front()).contains("1e-3"));
     scratch.learningRate = 1e-3;
     QVERIFY(trainingAdvice(scratch).empty());
+}
+
+void TestTrainer::oldAugmentKeysStillRead()
+{
+    // Options files and checkpoints of earlier versions kept the augmentation factors in the
+    // "augment" object; a factor of 0 meant the transform was off.
+    nlohmann::json json = tinyOptions("/tmp/run");
+    json.erase("augmentation");
+    json["augment"] = {{"enabled", true}, {"flip", false}, {"rotation", 0.0}, {"zoom", 0.15}, {"translation", 0.05}};
+    const TrainOptions old = json.get<TrainOptions>();
+    QVERIFY(old.augment);
+    QVERIFY(!old.augmentation.horizontalFlip);
+    QVERIFY(!old.augmentation.rotate);
+    QVERIFY(old.augmentation.zoom);
+    QCOMPARE(old.augmentation.zoomFactor, 0.15);
+    QVERIFY(old.augmentation.translate);
+    QCOMPARE(old.augmentation.translationFactor, 0.05);
+    json["augment"] = {{"enabled", false}};
+    const TrainOptions off = json.get<TrainOptions>();
+    QVERIFY(!off.augment);
+    QCOMPARE(nlohmann::json(off.augmentation).dump(), nlohmann::json(AugmentOptions{}).dump());  // the defaults
+    // What this version writes reads back the same.
+    const nlohmann::json written = old;
+    QCOMPARE(written.at("augment").at("enabled").get<bool>(), true);
+    QCOMPARE(nlohmann::json(written.get<TrainOptions>()).dump(), written.dump());
+}
+
+void TestTrainer::resumeOverridesChangeOnlyWhatIsSet()
+{
+    QTemporaryDir dir;
+    TrainOptions o = tinyOptions(dir.path());
+    o.epochs = 4;
+    o.loaderWorkers = 3;
+    {
+        std::ofstream out(RunFiles::path(o.runDir, RunFiles::kOptions));
+        out << nlohmann::json(o).dump(2);
+    }
+    const TrainOptions same = Trainer::resumedOptions(o.runDir);
+    QCOMPARE(same.epochs, 4);
+    QCOMPARE(same.loaderWorkers, 3);
+    QCOMPARE(same.runtime.threads, o.runtime.threads);
+
+    ResumeOverrides overrides;
+    overrides.epochs = 9;
+    overrides.loaderWorkers = 0;  // 0 (one per core) is a value, not "unset"
+    RuntimeOptions runtime = o.runtime;
+    runtime.threads = 1;
+    overrides.runtime = runtime;
+    const TrainOptions changed = Trainer::resumedOptions(o.runDir, overrides);
+    QCOMPARE(changed.epochs, 9);
+    QCOMPARE(changed.loaderWorkers, 0);
+    QCOMPARE(changed.runtime.threads, 1);
+    QCOMPARE(changed.learningRate, o.learningRate);
 }
 
 QTEST_APPLESS_MAIN(TestTrainer)

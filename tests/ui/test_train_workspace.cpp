@@ -96,7 +96,7 @@ void TestTrainWorkspace::useTinyOptions(TrainWorkspace& workspace, int epochs, c
     options.epochs = epochs;
     options.batchSize = 8;
     options.learningRate = 1e-3;
-    options.augment.enabled = false;
+    options.augment = false;
     workspace.setFormOptions(options);
     workspace.setRunDirectory(runDir);
     workspace.setProgressIntervalMs(20);
@@ -134,12 +134,12 @@ void TestTrainWorkspace::presetsFillTheForm()
     QCOMPARE(options.dataRoot, dataset_.toStdString());
     if (preset == int(TrainWorkspace::Preset::KerasTutorial)) {
         QCOMPARE(options.batchSize, 16);
-        QCOMPARE(options.augment.rotation, 0.1);
-        QCOMPARE(options.augment.zoom, 0.2);
+        QCOMPARE(options.augmentation.rotationFactor, 0.1);
+        QCOMPARE(options.augmentation.zoomFactor, 0.2);
         QVERIFY(options.reduceLr.enabled && options.earlyStopping.enabled);
     }
     if (preset == int(TrainWorkspace::Preset::CpuQuickLook)) {
-        QCOMPARE(options.augment.rotation, 0.03);  // light: the tutorial's ±36° slows short runs down
+        QCOMPARE(options.augmentation.rotationFactor, 0.03);  // light: the tutorial's ±36° slows short runs down
         QVERIFY(options.imbalance == kg::ImbalanceStrategy::None);
     }
 }
@@ -211,7 +211,7 @@ void TestTrainWorkspace::shortRunGrowsCurvesAndStaysResponsive()
     QVERIFY2(log.contains(QStringLiteral("Fitting the out-of-distribution gate")), qPrintable(log));
     QVERIFY2(log.contains(QStringLiteral("Out-of-distribution gate fitted into")), qPrintable(log));
     const kg::CheckpointMeta meta = kg::readCheckpointMeta(session_->checkpointPath().toStdString());
-    QVERIFY(meta.state.contains("ood_gate"));
+    QVERIFY(meta.state.oodGate.has_value());
 }
 
 void TestTrainWorkspace::openRunShowsItsHistory()

@@ -1,0 +1,296 @@
+// TrainerSession: the batches of one epoch — training on images or on cached backbone
+// features, the loss and the Adam step, the non-finite-loss check, validation.
+#include "core/train/TrainerSession.h"
+
+#include "core/data/DeterministicRandom.h"
+#include "core/train/Optimizer.h"
+#include "core/train/Sampling.h"
+#include "core/util/Error.h"
+
+#include <cmath>
+
+namespace kg::detail {
+namespace {
+
+constexpr std::uint64_t kEpochRngTag = 0xE90C4ull;
+
+/// Keras categorical cross-entropy on one-hot targets, per sample, with label smoothing
+/// (targets y·(1−s) + s/K).
+torch::Tensor crossEntropyPerSample(const torch::Tensor& logits, const torch::Tensor& labels, double smoothing)
+{
+    const torch::Tensor logProbabilities = torch::log_softmax(logits.to(torch::kFloat32), 1);
+    torch::Tensor target = torch::one_hot(labels, logits.size(1)).to(torch::kFloat32);
+    if (smoothing > 0)
+        target = target * (1.0 - smoothing) + smoothing / static_cast<double>(logits.size(1));
+    return -(target * logProbabilities).sum(1);
+}
+
+std::vector<std::int64_t> identityOrder(std::int64_t n)
+{
+    std::vector<std::int64_t> order(static_cast<size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i)
+        order[static_cast<size_t>(i)] = i;
+    return order;
+}
+
+} // namespace
+
+/// Frozen backbone: features of every training item (or `cachedAugmentedViews` augmented
+/// views) and of the validation set, computed once.
+bool TrainerSession::buildFeatureCache(bool training)
+{
+    const bool augment = augmentTraining();
+    const int views = !training ? 0 : augment ? o_.cachedAugmentedViews : 1;
+    const auto n = static_cast<std::int64_t>(grades_.size());
+    const std::vector<std::int64_t> identity = identityOrder(n);
+    const auto started = Clock::now();
+    const std::int64_t batchesPerView = (n + o_.batchSize - 1) / o_.batchSize;
+    const std::int64_t valBatches = (data_->validationSize() + o_.batchSize - 1) / o_.batchSize;
+    const std::int64_t total = views * batchesPerView + valBatches;
+    std::int64_t offset = 0;
+    auto progress = [&](std::int64_t done, std::int64_t) {
+        TrainingProgress p = base(Phase::CachingFeatures, completedEpochs_ + 1);
+        p.batch = static_cast<int>(offset + done);
+        p.batches = static_cast<int>(total);
+        p.message = "computing backbone features once (frozen backbone)";
+        return proceed() && emit(p);
+    };
+    for (int view = 0; view < views; ++view) {
+        BatchSource& source = data_->training(view, identity, o_.batchSize, augment);
+        auto table = computeFeatures(*forward_, source, n, o_.batchSize, progress);
+        if (!table)
+            return false;
+        trainViews_.push_back(std::move(*table));
+        offset += batchesPerView;
+    }
+    BatchSource& validation = data_->validation(o_.batchSize);
+    validation.startEpoch(0);
+    auto table = computeFeatures(*forward_, validation, data_->validationSize(), o_.batchSize, progress);
+    if (!table)
+        return false;
+    valFeatures_ = std::move(*table);
+    log_.line("feature cache: " + std::to_string(views) + " view(s) of " + std::to_string(n) + " training and " +
+              std::to_string(data_->validationSize()) + " validation images in " + formatNumber("%.1f", secondsSince(started)) +
+              " s");
+    return true;
+}
+
+TrainerSession::Outcome TrainerSession::runEpoch(int epoch)
+{
+    const int e0 = epoch - 1;
+    // A frozen backbone's validation features never change; its training features only
+    // with augmentation (then a fixed number of cached views stands in, if asked for).
+    const bool cacheFeatures = trainability_.backboneFrozen && o_.cacheFrozenFeatures;
+    const bool useCache = cacheFeatures && (!augmentTraining() || o_.cachedAugmentedViews > 0);
+    if (cacheFeatures && !valFeatures_ && !buildFeatureCache(useCache))
+        return Outcome::Cancelled;
+    // Epoch e's randomness (order, dropout, augmentation) depends only on (seed, e): a
+    // resumed run draws exactly what an uninterrupted one would have.
+    torch::manual_seed(combineSeeds({o_.seed, kEpochRngTag, static_cast<std::uint64_t>(e0)}));
+    const std::vector<std::int64_t> order = o_.imbalance == ImbalanceStrategy::BalancedSampling
+                                                ? balancedOrder(grades_, o_.seed, e0)
+                                                : epochOrder(static_cast<std::int64_t>(grades_.size()), o_.seed, e0);
+    epochStart_ = Clock::now();
+    epochPaused_ = 0;
+    const double learningRate = learningRateOf(*optimizer_);
+
+    RunningStats train;
+    Outcome outcome = useCache ? trainOnFeatures(epoch, order, train) : trainOnImages(epoch, order, train);
+    if (outcome != Outcome::Done)
+        return outcome;
+    const double trainSeconds = activeEpochSeconds();
+    RunningStats val;
+    outcome = validate(epoch, val);
+    if (outcome != Outcome::Done)
+        return outcome;
+    lastValSeconds_ = activeEpochSeconds() - trainSeconds;
+
+    EpochRecord record;
+    record.epoch = epoch;
+    record.loss = train.loss();
+    record.accuracy = train.accuracy();
+    record.valLoss = val.loss();
+    record.valAccuracy = val.accuracy();
+    record.learningRate = learningRate;
+    record.durationSeconds = activeEpochSeconds();
+    history_.push_back(record);
+    completedEpochs_ = epoch;
+    sessionEpochSeconds_ += record.durationSeconds;
+    ++sessionEpochs_;
+    return endEpoch(record);
+}
+
+TrainerSession::Outcome TrainerSession::trainOnImages(int epoch, const std::vector<std::int64_t>& order, RunningStats& stats)
+{
+    auto& net = model_->impl().net;
+    setTrainingMode(net, trainability_);
+    BatchSource& source = data_->training(epoch - 1, order, o_.batchSize, augmentTraining());
+    const int batches = static_cast<int>((static_cast<std::int64_t>(order.size()) + o_.batchSize - 1) / o_.batchSize);
+    int index = 0;
+    for (;;) {
+        if (!proceed())
+            return Outcome::Cancelled;
+        std::optional<Batch> batch = source.next();
+        if (!batch)
+            break;
+        ++index;
+        const auto n = batch->images.size(0);
+        if (n == 1 && singletonBnBatchesFail_ && !trainability_.backboneFrozen) {
+            log_.line("epoch " + std::to_string(epoch) + ": skipped a batch of one image (BatchNorm needs two at this image size)");
+            continue;
+        }
+        const torch::Tensor labels = batch->labels.to(device_);
+        torch::Tensor logits;
+        if (trainability_.backboneFrozen) {
+            torch::Tensor features;
+            {
+                torch::NoGradGuard noGrad;
+                features = forward_->pooled(batch->images);
+            }
+            logits = net->head()->forward(features);
+        } else {
+            logits = forward_->logits(batch->images);
+        }
+        if (!step(epoch, index, logits, labels, stats) || !settleWhenDue(epoch, index == batches, stats))
+            return Outcome::NonFinite;
+        if (stats.pendingBatches == 0 && !batchProgress(Phase::Training, epoch, index, batches, stats))
+            return Outcome::Cancelled;
+    }
+    return settleWhenDue(epoch, true, stats) ? Outcome::Done : Outcome::NonFinite;
+}
+
+TrainerSession::Outcome TrainerSession::trainOnFeatures(int epoch, const std::vector<std::int64_t>& order, RunningStats& stats)
+{
+    auto& net = model_->impl().net;
+    setTrainingMode(net, trainability_);
+    std::optional<SingleThreadScope> oneThread;
+    if (!cuda_)
+        oneThread.emplace();
+    const FeatureTable& view = trainViews_[static_cast<size_t>((epoch - 1) % static_cast<int>(trainViews_.size()))];
+    FeatureBatches batches(view, order, o_.batchSize);
+    for (std::int64_t b = 0; b < batches.batches(); ++b) {
+        if (!proceed())
+            return Outcome::Cancelled;
+        const FeatureBatch batch = batches.batch(b);
+        const torch::Tensor logits = net->head()->forward(batch.features);
+        const bool last = b + 1 == batches.batches();
+        if (!step(epoch, static_cast<int>(b + 1), logits, batch.labels, stats) || !settleWhenDue(epoch, last, stats))
+            return Outcome::NonFinite;
+        if (stats.pendingBatches == 0 &&
+            !batchProgress(Phase::Training, epoch, static_cast<int>(b + 1), static_cast<int>(batches.batches()), stats))
+            return Outcome::Cancelled;
+    }
+    return settleWhenDue(epoch, true, stats) ? Outcome::Done : Outcome::NonFinite;
+}
+
+/// Loss, backward, Adam step; false (and failure_ set) when the loss is not finite.
+bool TrainerSession::step(int epoch, int batchIndex, const torch::Tensor& logits, const torch::Tensor& labels, RunningStats& stats)
+{
+    torch::Tensor perSample = crossEntropyPerSample(logits, labels, o_.labelSmoothing);
+    if (classWeights_.defined())
+        perSample = perSample * classWeights_.index_select(0, labels);
+    const torch::Tensor loss = perSample.mean();
+    const auto n = labels.size(0);
+    // CPU: the loss is checked before the step. CUDA: no synchronisation here; a non-finite
+    // loss is caught at the next settleWhenDue(), before anything of this epoch is saved.
+    const double value = cuda_ ? 0.0 : loss.item<double>();
+    if (!std::isfinite(value))
+        return nonFinite(epoch, "batch " + std::to_string(batchIndex) + " of training", value);
+    optimizer_->zero_grad();
+    loss.backward();
+    optimizer_->step();
+    const torch::Tensor correct = logits.detach().argmax(1).eq(labels).sum();
+    if (cuda_) {
+        stats.add(loss.detach() * static_cast<double>(n), correct, n, batchIndex);
+    } else {
+        stats.lossSum += value * static_cast<double>(n);
+        stats.correct += correct.item<std::int64_t>();
+        stats.seen += n;
+    }
+    return true;
+}
+
+/// CUDA: reads the pending training sums every kCudaSyncBatches batches and at the end of
+/// the epoch (`force`); false (and failure_ set) when their loss is not finite.
+bool TrainerSession::settleWhenDue(int epoch, bool force, RunningStats& stats)
+{
+    if (!stats.due(force))
+        return true;
+    const int first = stats.firstPendingBatch, count = stats.pendingBatches;
+    const double loss = stats.settle();
+    if (std::isfinite(loss))
+        return true;
+    const std::string where = count == 1 ? "batch " + std::to_string(first)
+                                         : "batches " + std::to_string(first) + "–" + std::to_string(first + count - 1);
+    return nonFinite(epoch, where + " of training", loss);
+}
+
+bool TrainerSession::nonFinite(int epoch, const std::string& where, double value)
+{
+    const std::string kept = completedEpochs_ > 0
+                                 ? "last.kgckpt keeps the weights of epoch " + std::to_string(completedEpochs_) +
+                                       (best_.bestEpoch() > 0 ? ", best.kgckpt those of epoch " + std::to_string(best_.bestEpoch()) : "")
+                                 : "no epoch had finished, so no checkpoint was written";
+    failure_ = "training stopped: the loss became " + std::string(std::isnan(value) ? "NaN" : "infinite") + " in epoch " +
+               std::to_string(epoch) + ", " + where + " (learning rate " + formatNumber("%g", learningRateOf(*optimizer_)) +
+               "). Nothing from this epoch was saved; " + kept + ". Lower the learning rate (--lr) or check the data.";
+    return false;
+}
+
+TrainerSession::Outcome TrainerSession::validate(int epoch, RunningStats& stats)
+{
+    auto& net = model_->impl().net;
+    net->eval();
+    torch::NoGradGuard noGrad;
+    const int batches = static_cast<int>((data_->validationSize() + o_.batchSize - 1) / o_.batchSize);
+    auto accumulate = [&](const torch::Tensor& logits, const torch::Tensor& labels, int index) {
+        const torch::Tensor losses = crossEntropyPerSample(logits, labels, o_.labelSmoothing);
+        if (cuda_) {  // read every few batches, as in training
+            stats.add(losses.sum(), logits.argmax(1).eq(labels).sum(), labels.size(0), index);
+            if (!stats.due(index >= batches))
+                return true;
+            stats.settle();
+        } else {
+            stats.lossSum += losses.sum().item<double>();
+            stats.correct += logits.argmax(1).eq(labels).sum().item<std::int64_t>();
+            stats.seen += labels.size(0);
+        }
+        return batchProgress(Phase::Validating, epoch, index, batches, stats);
+    };
+    if (trainability_.backboneFrozen && valFeatures_) {
+        FeatureBatches cached(*valFeatures_, identityOrder(data_->validationSize()), o_.batchSize);
+        std::optional<SingleThreadScope> oneThread;
+        if (!cuda_)
+            oneThread.emplace();
+        for (std::int64_t b = 0; b < cached.batches(); ++b) {
+            if (!proceed())
+                return Outcome::Cancelled;
+            const FeatureBatch batch = cached.batch(b);
+            if (!accumulate(net->head()->forward(batch.features), batch.labels, static_cast<int>(b + 1)))
+                return Outcome::Cancelled;
+        }
+    } else {
+        BatchSource& source = data_->validation(o_.batchSize);
+        source.startEpoch(0);
+        int index = 0;
+        for (;;) {
+            if (!proceed())
+                return Outcome::Cancelled;
+            std::optional<Batch> batch = source.next();
+            if (!batch)
+                break;
+            if (!accumulate(forward_->logits(batch->images), batch->labels.to(device_), ++index))
+                return Outcome::Cancelled;
+        }
+    }
+    stats.settle();  // what the last few CUDA batches left pending
+    if (stats.seen == 0)
+        throw Error("no validation image could be read");
+    if (!std::isfinite(stats.loss())) {
+        nonFinite(epoch, "validation", stats.loss());
+        return Outcome::NonFinite;
+    }
+    return Outcome::Done;
+}
+
+} // namespace kg::detail
