@@ -11,8 +11,8 @@
 #
 # A GPU node without apt or network gets the image libraries (OpenCV, GDCM, DCMTK, HDF5,
 # libjpeg, nlohmann-json, GoogleTest) from .gpu/sysroot, which scripts/gpu-sysroot.sh fills
-# on a Debian 12 machine with `apt-get download` + `dpkg -x`; carry that folder (and nothing
-# else) to the node. Where the system has the libraries, .gpu/sysroot is not needed.
+# on a Debian 12 machine with `apt-get download` + `dpkg -x`; carry .gpu/sysroot.tar.gz
+# (20 MB) to the node. Where the system has the libraries, no sysroot is needed.
 #
 # Settings (environment):
 #   BUILD_DIR   build folder (default build-gpu; git-ignored, kept so a rerun skips the build)
@@ -55,6 +55,9 @@ run() {
         prefix="$torch_prefix"
     else
         echo "== $(date -u +%FT%TZ) no PyTorch wheel: the system's LibTorch"
+    fi
+    if [ ! -d "$sysroot/usr" ] && [ -f .gpu/sysroot.tar.gz ]; then
+        tar -C .gpu -xzf .gpu/sysroot.tar.gz
     fi
     if [ -d "$sysroot/usr" ]; then
         echo "== carried libraries: $sysroot ($(du -sh "$sysroot" | cut -f1))"

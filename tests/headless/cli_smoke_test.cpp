@@ -16,7 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CliRun {
     int exitCode = -1;
     std::string output;  ///< stdout and stderr together
 };
@@ -29,13 +29,13 @@ std::string quoted(const std::string& text)
     return out + "'";
 }
 
-Run cli(const std::vector<std::string>& arguments)
+CliRun cli(const std::vector<std::string>& arguments)
 {
     std::string command = quoted(KNEEGRADE_CLI);
     for (const auto& argument : arguments)
         command += " " + quoted(argument);
     command += " 2>&1";
-    Run run;
+    CliRun run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe)
         return run;
@@ -80,26 +80,26 @@ fs::path CliSmoke::root_;
 TEST_F(CliSmoke, SynthTrainResumeEvaluatePredict)
 {
     const fs::path data = root_ / "data", run = root_ / "run";
-    const Run synth = cli({"synth", "--out", data.string(), "--per-grade", "16", "--size", "48", "--seed", "3",
+    const CliRun synth = cli({"synth", "--out", data.string(), "--per-grade", "16", "--size", "48", "--seed", "3",
                            "--splits", "train=0.6,val=0.2,test=0.2", "--threads", "2", "--quiet"});
     ASSERT_EQ(synth.exitCode, 0) << synth.output;
     const std::size_t testImages = filesUnder(data / "test");
     ASSERT_GT(testImages, 0u);
 
-    const Run train = cli({"train", "--data", data.string(), "--out", run.string(), "--arch", "resnetv2-tiny",
+    const CliRun train = cli({"train", "--data", data.string(), "--out", run.string(), "--arch", "resnetv2-tiny",
                            "--image-size", "48", "--epochs", "2", "--batch", "8", "--lr", "1e-3", "--device", "cpu",
                            "--threads", "2", "--seed", "42"});
     ASSERT_EQ(train.exitCode, 0) << train.output;
     EXPECT_TRUE(fs::exists(run / "best.kgckpt"));
     EXPECT_EQ(lines(run / "history.csv").size(), 3u);  // header + 2 epochs
 
-    const Run resumed = cli({"train", "--resume", run.string(), "--epochs", "3", "--threads", "2"});
+    const CliRun resumed = cli({"train", "--resume", run.string(), "--epochs", "3", "--threads", "2"});
     ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
     EXPECT_NE(resumed.output.find("resumed after epoch 2"), std::string::npos) << resumed.output;
     EXPECT_EQ(lines(run / "history.csv").size(), 4u);
 
     const fs::path csv = root_ / "evaluation.csv";
-    const Run evaluate = cli({"evaluate", "--checkpoint", (run / "best.kgckpt").string(), "--data", data.string(),
+    const CliRun evaluate = cli({"evaluate", "--checkpoint", (run / "best.kgckpt").string(), "--data", data.string(),
                               "--csv", csv.string(), "--device", "cpu"});
     ASSERT_EQ(evaluate.exitCode, 0) << evaluate.output;
     EXPECT_NE(evaluate.output.find("accuracy"), std::string::npos) << evaluate.output;
@@ -112,7 +112,7 @@ TEST_F(CliSmoke, SynthTrainResumeEvaluatePredict)
             break;
         }
     const fs::path gradcam = root_ / "gradcam";
-    const Run predict = cli({"predict", "--checkpoint", (run / "best.kgckpt").string(), image.string(), "--gradcam",
+    const CliRun predict = cli({"predict", "--checkpoint", (run / "best.kgckpt").string(), image.string(), "--gradcam",
                              gradcam.string(), "--json", "--device", "cpu"});
     ASSERT_EQ(predict.exitCode, 0) << predict.output;
     EXPECT_NE(predict.output.find("\"probabilities\""), std::string::npos) << predict.output;
