@@ -103,7 +103,8 @@ std::vector<std::string> writeCheckpointSeeds(const std::string& dir)
         meta.model = options;
         meta.preprocessing.imageSize = 64;
         meta.createdUtc = "2024-01-01T00:00:00Z";  // reproducible bytes
-        meta.state = {{"epoch", 3}, {"val_loss", 0.5}};
+        meta.state.epoch = 3;
+        meta.state.valLoss = 0.5;
         kg::CheckpointBlobs blobs;
         if (variant.blobs)
             blobs = {{"optimizer", std::string("adam-state\0\x01\x02", 13)}, {"rng", "42"}};

@@ -116,7 +116,10 @@ TEST_F(CliSmoke, SynthTrainResumeEvaluatePredict)
                              gradcam.string(), "--json", "--device", "cpu"});
     ASSERT_EQ(predict.exitCode, 0) << predict.output;
     EXPECT_NE(predict.output.find("\"probabilities\""), std::string::npos) << predict.output;
-    EXPECT_EQ(filesUnder(gradcam), 1u);
+    std::size_t overlays = 0;
+    for (const auto& entry : fs::directory_iterator(gradcam))
+        overlays += entry.path().filename().string() == image.stem().string() + ".gradcam.png";
+    EXPECT_EQ(overlays, 1u) << "no " << image.stem().string() << ".gradcam.png in " << gradcam;
 }
 
 TEST_F(CliSmoke, UsageErrorsExitTwo)
