@@ -31,9 +31,27 @@ mkdir -p "$root" "$downloads"
 for deb in "$downloads"/*.deb; do
     dpkg -x "$deb" "$root"
 done
-# Documentation, programs and static libraries are not needed on the node (the build links
-# the shared ones): 110 MB unpacked becomes 76 MB, 20 MB as the tarball that is carried.
-rm -rf "$root/usr/share/doc" "$root/usr/share/man" "$root/usr/bin"
-find "$root" -name '*.a' -delete
+# Debian's OpenCV CMake package insists on every OpenCV module's library; only core, imgproc
+# and imgcodecs are carried, so a package of just those stands in for it.
+opencv_cmake="$root/usr/lib/x86_64-linux-gnu/cmake/opencv4"
+rm -f "$opencv_cmake"/*.cmake
+cat >"$opencv_cmake/OpenCVConfig.cmake" <<'CONFIG'
+# OpenCV core, imgproc and imgcodecs from a carried Debian 12 sysroot (scripts/gpu-sysroot.sh).
+get_filename_component(_kg_usr "${CMAKE_CURRENT_LIST_DIR}/../../../.." ABSOLUTE)
+set(OpenCV_VERSION 4.6.0)
+set(OpenCV_INCLUDE_DIRS "${_kg_usr}/include/opencv4")
+set(OpenCV_LIBS "")
+foreach(_kg_module core imgproc imgcodecs)
+  list(APPEND OpenCV_LIBS "${_kg_usr}/lib/x86_64-linux-gnu/libopencv_${_kg_module}.so")
+endforeach()
+set(OpenCV_FOUND TRUE)
+CONFIG
+printf 'set(PACKAGE_VERSION 4.6.0)\nset(PACKAGE_VERSION_COMPATIBLE TRUE)\n' >"$opencv_cmake/OpenCVConfig-version.cmake"
+
+# Documentation and static libraries are not needed on the node (the build links the shared
+# ones): 110 MB unpacked becomes about 80 MB, about 20 MB as the tarball that is carried.
+# GoogleTest is static only, so its archives stay.
+rm -rf "$root/usr/share/doc" "$root/usr/share/man"
+find "$root" -name '*.a' ! -name 'libgtest*' ! -name 'libgmock*' -delete
 tar -C .gpu -czf .gpu/sysroot.tar.gz sysroot
 du -sh "$root" .gpu/sysroot.tar.gz
