@@ -1,5 +1,7 @@
 #include "ui/Session.h"
 
+#include "ui/utility/StoragePaths.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -53,7 +55,7 @@ QString Session::demoDatasetDir() const
 {
     if (!demoDir_.isEmpty())
         return demoDir_;
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo-dataset");
+    return appCacheDirectory() + QStringLiteral("/demo-dataset");
 }
 
 QStringList Session::recent(const QString& key) const

@@ -41,7 +41,7 @@ public:
     QStringList recentDatasets() const { return recent(QStringLiteral("recent/datasets")); }
     QStringList recentCheckpoints() const { return recent(QStringLiteral("recent/checkpoints")); }
 
-    /// Where the built-in demo phantoms are cached (under QStandardPaths::CacheLocation unless
+    /// Where the built-in demo phantoms are cached (under appCacheDirectory() unless
     /// setDemoDatasetDir() chose another folder, e.g. a test's temporary one).
     QString demoDatasetDir() const;
     void setDemoDatasetDir(const QString& dir) { demoDir_ = dir; }

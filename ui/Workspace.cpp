@@ -1,6 +1,10 @@
 #include "ui/Workspace.h"
 
+#include <QDockWidget>
 #include <QSettings>
+#include <QStyle>
+
+#include <algorithm>
 
 namespace kg::ui {
 
@@ -34,7 +38,35 @@ void Workspace::showEvent(QShowEvent* event)
         shown_ = true;
         if (!layoutRestored_)
             applyDefaultLayout();
+        else
+            fitDocksToWindow();
     }
+}
+
+void Workspace::fitDocksToWindow()
+{
+    // A layout saved in a small window keeps its side panels at the narrow widths they had
+    // there: widen each to its contents (plus a vertical scroll bar) where the window has
+    // room, and keep any from taking more than half of it.
+    const int most = width() / 2;
+    const int roomy = width() * 2 / 5;
+    QList<QDockWidget*> docks;
+    QList<int> widths;
+    for (QDockWidget* dock : findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+        const Qt::DockWidgetArea area = dockWidgetArea(dock);
+        if (dock->isHidden() || dock->isFloating() || !dock->widget()
+            || (area != Qt::LeftDockWidgetArea && area != Qt::RightDockWidgetArea))
+            continue;
+        const int minimum = dock->minimumSizeHint().width();
+        const int wanted = std::max(minimum, dock->widget()->sizeHint().width() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
+        const int target = std::clamp(dock->width(), std::min(wanted, roomy), std::max(most, minimum));
+        if (target != dock->width()) {
+            docks << dock;
+            widths << target;
+        }
+    }
+    if (!docks.isEmpty())
+        resizeDocks(docks, widths, Qt::Horizontal);
 }
 
 } // namespace kg::ui

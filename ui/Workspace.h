@@ -48,6 +48,9 @@ protected:
     /// shown at its real size (resizeDocks before that is ignored).
     virtual void applyDefaultLayout() {}
     void showEvent(QShowEvent* event) override;
+    /// After a saved layout is restored: side panels at least as wide as their contents where
+    /// the window has room, at most half of it.
+    void fitDocksToWindow();
 
 private:
     Session& session_;

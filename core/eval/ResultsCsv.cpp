@@ -1,9 +1,11 @@
 #include "core/eval/ResultsCsv.h"
 
+#include "core/data/Grades.h"
 #include "core/util/AtomicFile.h"
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <ostream>
 
 namespace kg {
@@ -82,14 +84,24 @@ void writeEvaluationCsv(std::ostream& out, const std::vector<ImagePrediction>& p
     }
 }
 
-void writePredictionsCsv(std::ostream& out, const std::vector<Prediction>& predictions,
-                         const std::vector<std::string>& classNames)
+int gradeOfParentFolder(const std::string& path)
 {
-    out << "path,status,grade,grade_name,confidence,normalised_entropy,low_confidence";
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    return parent.empty() ? -1 : gradeFromFolderName(parent.filename().string());
+}
+
+void writePredictionsCsv(std::ostream& out, const std::vector<Prediction>& predictions,
+                         const std::vector<std::string>& classNames, bool withTrueGrade)
+{
+    out << (withTrueGrade ? "path,true_grade," : "path,") << "status,grade,grade_name,confidence,normalised_entropy,low_confidence";
     probabilityHeader(out, classNames);
     out << ",gradcam_grade,error,warning,ood_score,out_of_distribution,roi,side,roi_source,localisation\n";
     for (const auto& p : predictions) {
         out << csvField(p.path) << ',';
+        if (withTrueGrade) {
+            const int grade = gradeOfParentFolder(p.path);
+            out << (grade >= 0 ? std::to_string(grade) : std::string()) << ',';
+        }
         if (!p.ok()) {
             out << "error,,,,,";
             for (size_t k = 0; k < classNames.size(); ++k)

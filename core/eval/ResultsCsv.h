@@ -21,9 +21,14 @@ void writeEvaluationCsv(std::ostream& out, const std::vector<ImagePrediction>& p
 /// One row per graded file or region: `path,status,grade,grade_name,confidence,normalised_entropy,
 /// low_confidence,p_<name>…,gradcam_grade,error,warning,ood_score,out_of_distribution,roi,side,
 /// roi_source,localisation`; status is "ok" or "error" (then only `error` and the region are filled);
-/// roi is "X,Y,W,H" in the file's pixels.
+/// roi is "X,Y,W,H" in the file's pixels. With `withTrueGrade`, a `true_grade` column follows
+/// `path`: the grade of the file's folder when that is a grade folder (gradeFromFolderName:
+/// "0".."4", "KL2", …), else empty.
 void writePredictionsCsv(std::ostream& out, const std::vector<Prediction>& predictions,
-                         const std::vector<std::string>& classNames);
+                         const std::vector<std::string>& classNames, bool withTrueGrade = false);
+
+/// The grade a file's parent folder names (gradeFromFolderName), or -1.
+int gradeOfParentFolder(const std::string& path);
 
 /// Writes a file atomically with `write`; throws kg::Error naming it when it cannot.
 void writeCsvFile(const std::string& path, const std::function<void(std::ostream&)>& write);

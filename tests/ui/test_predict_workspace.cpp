@@ -1,7 +1,8 @@
 // The Predict workspace with a real (untrained, tiny) checkpoint: dropped files of every
 // supported kind show an image, probabilities, a grade and a Grad-CAM overlay under the
 // research-use banner; corrupt files show an error instead of crashing; a dropped folder
-// fills a sortable table that exports to CSV.
+// fills a sortable table that exports to CSV (with the true grade of grade folders); nothing
+// of a previous file stays on show after a corrupt one or after a folder.
 #include "TestPaths.h"
 #include "UiTestSupport.h"
 
@@ -15,6 +16,7 @@
 #include "core/data/Phantom.h"
 #include "core/imaging/DecodeIsolation.h"
 
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
@@ -152,6 +154,11 @@ void TestPredictWorkspace::corruptFileShowsAnError()
     QCOMPARE(workspace_->gradeLabel()->text(), QStringLiteral("—"));
     QVERIFY(workspace_->probabilityBars()->probabilities().empty());
     QVERIFY(!workspace_->isBusy());
+    // The previous image's window ("L 15000  W 30000") went with it.
+    auto* windowValue = workspace_->findChild<QLabel*>(QStringLiteral("windowValue"));
+    QVERIFY(windowValue);
+    if (!workspace_->imageView()->hasImage())
+        QVERIFY2(windowValue->text().isEmpty(), qPrintable(windowValue->text()));
 }
 
 // A decoder that dies on a file (here a stand-in helper that aborts, as GDCM's assertions
@@ -204,10 +211,13 @@ void TestPredictWorkspace::otherAnatomyIsFlagged()
 
 void TestPredictWorkspace::droppedFolderFillsTableAndExportsCsv()
 {
+    // Grade folders (as a dataset has them) give the true grade; a file beside them has none.
     QTemporaryDir folder;
+    const QStringList gradeFolders{QStringLiteral("0"), QStringLiteral("KL1"), QStringLiteral("2")};
     for (int grade = 0; grade < 3; ++grade) {
         const QString path = phantomPng(QStringLiteral("batch-%1.png").arg(grade), grade, false);
-        QFile::copy(path, folder.filePath(QFileInfo(path).fileName()));
+        QVERIFY(QDir(folder.path()).mkpath(gradeFolders[grade]));
+        QVERIFY(QFile::copy(path, folder.filePath(gradeFolders[grade] + QLatin1Char('/') + QFileInfo(path).fileName())));
     }
     QFile bad(folder.filePath(QStringLiteral("zz-broken.png")));
     bad.open(QIODevice::WriteOnly);
@@ -236,8 +246,19 @@ void TestPredictWorkspace::droppedFolderFillsTableAndExportsCsv()
     QVERIFY(written.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(written.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 5);
-    QVERIFY(lines[0].startsWith(QStringLiteral("path,status,grade")));
+    QVERIFY2(lines[0].startsWith(QStringLiteral("path,true_grade,status,grade")), qPrintable(lines[0]));
     QVERIFY(lines.mid(1).filter(QStringLiteral(",error,")).size() == 1);  // the one unreadable file
+    for (const QString& line : lines.mid(1)) {
+        const QStringList fields = line.split(QLatin1Char(','));
+        const QString name = QFileInfo(fields[0]).fileName();
+        QCOMPARE(fields[1], name == QStringLiteral("zz-broken.png") ? QString() : name.mid(6, 1));   // batch-<grade>.png
+    }
+
+    // The side panel speaks of the folder, not of the file shown before it.
+    QVERIFY(workspace_->lastPrediction().path.empty());
+    QCOMPARE(workspace_->gradeLabel()->text(), QStringLiteral("—"));
+    QVERIFY(workspace_->probabilityBars()->probabilities().empty());
+    QVERIFY(!workspace_->imageView()->hasImage());
 }
 
 QTEST_MAIN(TestPredictWorkspace)

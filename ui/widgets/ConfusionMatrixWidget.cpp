@@ -88,7 +88,7 @@ ConfusionMatrixWidget::Geometry ConfusionMatrixWidget::geometry() const
         labelWidth = std::max(labelWidth, metrics.horizontalAdvance(label));
     const int left = metrics.height() + 8 + labelWidth + 10;       // axis title + row labels
     const int top = metrics.height() + 10;                          // room for hover text
-    const int bottom = 2 * metrics.height() + 16;                   // column labels + axis title
+    const int bottom = 3 * metrics.height() + 18;                   // column labels (two lines) + axis title
     const int scaleWidth = 14 + 8 + metrics.horizontalAdvance(QStringLiteral("100 %")) + 16;
     const int availableWidth = width() - left - scaleWidth - 12;
     const int availableHeight = height() - top - bottom;
@@ -105,6 +105,58 @@ QRect ConfusionMatrixWidget::cellRect(int trueGrade, int predictedGrade) const
 {
     const Geometry g = geometry();
     return QRect(g.grid.left() + predictedGrade * g.cell, g.grid.top() + trueGrade * g.cell, g.cell, g.cell);
+}
+
+QList<ConfusionMatrixWidget::Label> ConfusionMatrixWidget::labels() const
+{
+    return numClasses_ == 0 ? QList<Label>() : labels(geometry());
+}
+
+QList<ConfusionMatrixWidget::Label> ConfusionMatrixWidget::labels(const Geometry& g) const
+{
+    QList<Label> result;
+    const QFontMetrics metrics = fontMetrics();
+    const int h = metrics.height();
+    // A rectangle as wide as `text`, centred on `centerX`, from `top`.
+    const auto centred = [&](const QString& text, int centerX, int top) {
+        const int w = metrics.horizontalAdvance(text);
+        return Label{QRect(centerX - w / 2, top, w, h), text};
+    };
+    const int columnWidth = std::max(1, g.cell - 6);   // a gap between neighbours
+    for (int i = 0; i < numClasses_; ++i) {
+        // Row labels: right-aligned against the grid; the label column is as wide as the longest.
+        const QString& text = labels_[i];
+        const int w = metrics.horizontalAdvance(text);
+        result << Label{QRect(g.grid.left() - 8 - w, g.grid.top() + i * g.cell + (g.cell - h) / 2, w, h), text};
+        // Column labels: whole when they fit the cell; else "KL2" with the name elided below it.
+        const int centerX = g.grid.left() + i * g.cell + g.cell / 2;
+        const int top = g.grid.bottom() + 5;
+        if (w <= columnWidth) {
+            result << centred(text, centerX, top);
+            continue;
+        }
+        const int space = text.indexOf(QLatin1Char(' '));
+        const QString code = metrics.elidedText(space > 0 ? text.left(space) : text, Qt::ElideRight, columnWidth);
+        if (!code.isEmpty())
+            result << centred(code, centerX, top);
+        if (space > 0) {
+            const QString name = metrics.elidedText(text.mid(space + 1), Qt::ElideRight, columnWidth);
+            if (!name.isEmpty() && name != QStringLiteral("…"))
+                result << centred(name, centerX, top + h);
+        }
+    }
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const QString predicted = tr("Predicted grade");
+    const int predictedWidth = boldMetrics.horizontalAdvance(predicted);
+    result << Label{QRect(g.grid.center().x() - predictedWidth / 2, g.grid.bottom() + 2 * h + 10, predictedWidth,
+                          boldMetrics.height()),
+                    predicted};
+    const QString actual = tr("True grade");
+    const int actualWidth = boldMetrics.horizontalAdvance(actual);   // drawn turned by 90°
+    result << Label{QRect(2, g.grid.center().y() - actualWidth / 2, boldMetrics.height(), actualWidth), actual};
+    return result;
 }
 
 bool ConfusionMatrixWidget::cellAt(const QPoint& position, int* trueGrade, int* predictedGrade) const
@@ -176,22 +228,20 @@ void ConfusionMatrixWidget::paintEvent(QPaintEvent*)
         painter.drawRect(cellRect(hoverTrue_, hoverPredicted_).adjusted(1, 1, -1, -1));
     }
 
-    // Labels: rows at the left, columns below, axis titles.
+    // Labels: rows at the left, columns below (shortened when cells are narrow), axis titles.
     painter.setPen(text);
-    for (int i = 0; i < numClasses_; ++i) {
-        const QRect row(0, g.grid.top() + i * g.cell, g.grid.left() - 8, g.cell);
-        painter.drawText(row, Qt::AlignRight | Qt::AlignVCenter, labels_[i]);
-        const QRect column(g.grid.left() + i * g.cell - 20, g.grid.bottom() + 4, g.cell + 40, metrics.height() + 4);
-        painter.drawText(column, Qt::AlignHCenter | Qt::AlignTop, labels_[i]);
-    }
+    const QList<Label> drawn = labels(g);
+    for (int i = 0; i < drawn.size() - 2; ++i)
+        painter.drawText(drawn[i].rect, Qt::AlignCenter | Qt::TextDontClip, drawn[i].text);
     painter.setFont(bold);
-    painter.drawText(QRect(g.grid.left(), g.grid.bottom() + metrics.height() + 10, g.grid.width(), metrics.height() + 4),
-                     Qt::AlignCenter, tr("Predicted grade"));
+    const Label& predicted = drawn[drawn.size() - 2];
+    painter.drawText(predicted.rect, Qt::AlignCenter | Qt::TextDontClip, predicted.text);
+    const Label& actual = drawn.back();
     painter.save();
-    painter.translate(metrics.height() / 2.0 + 2, g.grid.center().y());
+    painter.translate(actual.rect.center().x() + 1, actual.rect.center().y());
     painter.rotate(-90);
-    painter.drawText(QRect(-g.grid.height() / 2, -metrics.height() / 2, g.grid.height(), metrics.height() + 2),
-                     Qt::AlignCenter, tr("True grade"));
+    painter.drawText(QRect(-actual.rect.height() / 2, -actual.rect.width() / 2, actual.rect.height(), actual.rect.width()),
+                     Qt::AlignCenter | Qt::TextDontClip, actual.text);
     painter.restore();
     painter.setFont(font());
 

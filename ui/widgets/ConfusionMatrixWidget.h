@@ -1,4 +1,6 @@
 #pragma once
+#include <QList>
+#include <QRect>
 #include <QStringList>
 #include <QWidget>
 
@@ -29,6 +31,14 @@ public:
 
     /// Where a cell is drawn, in widget coordinates (for tests and tool tips).
     QRect cellRect(int trueGrade, int predictedGrade) const;
+    /// The text of every label as drawn (row labels, column labels, which shorten to the grade
+    /// and an elided name on a second line when cells are narrow, and the axis titles), each
+    /// with the rectangle its text covers: they never overlap.
+    struct Label {
+        QRect rect;
+        QString text;
+    };
+    QList<Label> labels() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -50,6 +60,7 @@ private:
         QRect scale;       // colour bar
     };
     Geometry geometry() const;
+    QList<Label> labels(const Geometry& g) const;
     bool cellAt(const QPoint& position, int* trueGrade, int* predictedGrade) const;
     double rate(int trueGrade, int predictedGrade) const;
 

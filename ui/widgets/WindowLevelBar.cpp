@@ -48,12 +48,25 @@ WindowLevelBar::WindowLevelBar(ImageView* view, QWidget* parent)
     });
     connect(reset, &QToolButton::clicked, view_, &ImageView::resetWindow);
     connect(view_, &ImageView::windowChanged, this, &WindowLevelBar::syncFromView);
+    connect(view_, &ImageView::viewChanged, this, [this] {
+        if (!view_->hasImage() || value_->text().isEmpty())
+            syncFromView();   // cleared, or the first image after it
+    });
     syncFromView();
 }
 
 void WindowLevelBar::syncFromView()
 {
     syncing_ = true;
+    // No image (cleared, or a file that could not be read): no window to show or change.
+    const bool hasImage = view_->hasImage();
+    level_->setEnabled(hasImage);
+    width_->setEnabled(hasImage);
+    if (!hasImage) {
+        value_->clear();
+        syncing_ = false;
+        return;
+    }
     const int maximum = static_cast<int>(view_->maximumValue());
     level_->setRange(0, maximum);
     width_->setRange(1, maximum + 1);

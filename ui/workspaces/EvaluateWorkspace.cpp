@@ -2,6 +2,7 @@
 
 #include "ui/Session.h"
 #include "ui/dialogs/ImageDetailsDialog.h"
+#include "ui/utility/DialogFolders.h"
 #include "ui/utility/Colors.h"
 #include "ui/utility/Format.h"
 #include "ui/utility/Icons.h"
@@ -27,12 +28,15 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -44,6 +48,7 @@ namespace {
 
 constexpr int kBrowserThumbnail = 104;
 constexpr int kBrowserLimit = 300;   // thumbnails decoded per listing; the CSV has every image
+constexpr int kCheckpointLabelWidth = 200;
 
 QString gradeShort(int grade)
 {
@@ -75,16 +80,17 @@ EvaluateWorkspace::EvaluateWorkspace(Session& session, QWidget* parent)
     toolBar->setObjectName(QStringLiteral("evaluateToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(themedIcon(QStringLiteral("open-checkpoint")), tr("Checkpoint…"), this, [this] {
-        const QString start = this->session().checkpointPath().isEmpty()
-                                  ? QDir::homePath()
-                                  : QFileInfo(this->session().checkpointPath()).absolutePath();
+        const QString start = dialogStartFolder(this->session(), DialogPurpose::Checkpoint);
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Checkpoint"), start,
                                                           tr("KneeGrade checkpoints (*.kgckpt);;All files (*)"));
-        if (!path.isEmpty())
+        if (!path.isEmpty()) {
+            rememberDialogFolder(this->session(), DialogPurpose::Checkpoint, path);
             this->session().setCheckpointPath(path);
+        }
     });
     checkpointLabel_ = new QLabel(this);
-    checkpointLabel_->setMinimumWidth(160);
+    checkpointLabel_->setObjectName(QStringLiteral("checkpointLabel"));
+    checkpointLabel_->setMinimumWidth(120);
     toolBar->addWidget(checkpointLabel_);
     toolBar->addSeparator();
     toolBar->addWidget(new QLabel(tr("Split: "), this));
@@ -94,7 +100,12 @@ EvaluateWorkspace::EvaluateWorkspace(Session& session, QWidget* parent)
     split_->setToolTip(tr("Report on the test split; use val while tuning, so the test set stays unseen"));
     toolBar->addWidget(split_);
     tta_ = new QCheckBox(tr("Flip TTA"), this);
-    tta_->setToolTip(tr("Average the prediction of each image and its mirror image"));
+    tta_->setToolTip(tr("Flip test-time augmentation: each image is graded twice, as it is and mirrored left to "
+                        "right, and the two answers are averaged. Slower (two passes), often a little steadier."));
+    tta_->setWhatsThis(tr("<b>Flip TTA</b> (test-time augmentation) grades every image twice — once as it is and once "
+                          "mirrored left to right, as a left knee looks like a right one — and averages the two sets "
+                          "of probabilities. It costs twice the time and usually changes the metrics only slightly; "
+                          "a large change means the model leans on which side of the image things are."));
     toolBar->addWidget(tta_);
     evaluateAction_ = toolBar->addAction(themedIcon(QStringLiteral("start")), tr("Evaluate"), this, &EvaluateWorkspace::evaluate);
     evaluateAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -103,22 +114,16 @@ EvaluateWorkspace::EvaluateWorkspace(Session& session, QWidget* parent)
     toolBar->addSeparator();
     normaliseAction_ = toolBar->addAction(tr("Row %"));
     normaliseAction_->setCheckable(true);
-    normaliseAction_->setToolTip(tr("Show each row as percentages of its true grade (recall on the diagonal)"));
+    normaliseAction_->setToolTip(tr("Row %: show each row of the confusion matrix as percentages of the images of "
+                                    "that true grade, instead of counts. The diagonal then reads as the share of "
+                                    "each grade graded right (its recall)."));
+    normaliseAction_->setWhatsThis(tr("<b>Row %</b> divides every cell of the confusion matrix by the number of images "
+                                      "of its row's true grade. Each row then sums to 100 %: the diagonal cell says how "
+                                      "many of that grade were graded right, the others where the rest went. Useful "
+                                      "when grades have very different numbers of images."));
     toolBar->addSeparator();
-    pdfAction_ = toolBar->addAction(themedIcon(QStringLiteral("export-pdf")), tr("Export PDF…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Report as PDF"),
-                                                          QDir::homePath() + QStringLiteral("/kneegrade-report.pdf"),
-                                                          tr("PDF (*.pdf)"));
-        if (!path.isEmpty())
-            exportPdf(path);
-    });
-    csvAction_ = toolBar->addAction(themedIcon(QStringLiteral("export-csv")), tr("Export CSV…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Metrics as CSV"),
-                                                          QDir::homePath() + QStringLiteral("/kneegrade-metrics.csv"),
-                                                          tr("CSV (*.csv)"));
-        if (!path.isEmpty())
-            exportCsv(path);
-    });
+    buildExportMenu(toolBar);
+    toolBar_ = toolBar;
 
     // Central: summary line, progress, matrix | metrics and report.
     auto* central = new QWidget(this);
@@ -219,6 +224,66 @@ EvaluateWorkspace::EvaluateWorkspace(Session& session, QWidget* parent)
     updateActions();
 }
 
+void EvaluateWorkspace::buildExportMenu(QToolBar* toolBar)
+{
+    const auto save = [this](const QString& title, const QString& name, const QString& filter) {
+        const QString path = QFileDialog::getSaveFileName(
+            this, title, dialogStartFile(this->session(), DialogPurpose::Export, name), filter);
+        rememberDialogFolder(this->session(), DialogPurpose::Export, path);
+        return path;
+    };
+    pdfAction_ = new QAction(themedIcon(QStringLiteral("export-pdf")), tr("Report as PDF…"), this);
+    pdfAction_->setObjectName(QStringLiteral("exportPdf"));
+    pdfAction_->setToolTip(tr("The evaluation report: metrics, confusion matrix, curves and Grad-CAM samples"));
+    connect(pdfAction_, &QAction::triggered, this, [this, save] {
+        const QString path = save(tr("Export Report as PDF"), QStringLiteral("kneegrade-report.pdf"), tr("PDF (*.pdf)"));
+        if (!path.isEmpty())
+            exportPdf(path);
+    });
+    csvAction_ = new QAction(themedIcon(QStringLiteral("export-csv")), tr("Per-Image Results as CSV…"), this);
+    csvAction_->setObjectName(QStringLiteral("exportCsv"));
+    csvAction_->setToolTip(tr("One row per image: path, true and predicted grade, confidence, the probability of "
+                              "each grade, out-of-distribution score"));
+    connect(csvAction_, &QAction::triggered, this, [this, save] {
+        const QString path = save(tr("Export Per-Image Results as CSV"), QStringLiteral("kneegrade-evaluation.csv"),
+                                  tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportCsv(path);
+    });
+    metricsCsvAction_ = new QAction(themedIcon(QStringLiteral("export-csv")), tr("Metrics as CSV…"), this);
+    metricsCsvAction_->setObjectName(QStringLiteral("exportMetricsCsv"));
+    metricsCsvAction_->setToolTip(tr("The metrics table (per grade and overall), with the confusion matrix beside it"));
+    connect(metricsCsvAction_, &QAction::triggered, this, [this, save] {
+        const QString path = save(tr("Export Metrics as CSV"), QStringLiteral("kneegrade-metrics.csv"), tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportMetricsCsv(path);
+    });
+    // One button with a menu keeps the tool bar within a 1024-pixel window.
+    auto* menu = new QMenu(this);
+    menu->addAction(pdfAction_);
+    menu->addAction(csvAction_);
+    menu->addAction(metricsCsvAction_);
+    auto* button = new QToolButton(toolBar);
+    button->setObjectName(QStringLiteral("exportButton"));
+    button->setText(tr("Export"));
+    button->setIcon(themedIcon(QStringLiteral("export-csv")));
+    button->setToolTip(tr("Export the evaluation: PDF report, per-image results or metrics as CSV"));
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setMenu(menu);
+    toolBar->addWidget(button);
+}
+
+void EvaluateWorkspace::resizeEvent(QResizeEvent* event)
+{
+    Workspace::resizeEvent(event);
+    // Text beside the icons while it fits; icons alone (names in the tool tips) before any
+    // action would go into the tool bar's overflow menu.
+    toolBar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    if (toolBar_->orientation() == Qt::Horizontal && toolBar_->sizeHint().width() > event->size().width())
+        toolBar_->setToolButtonStyle(Qt::ToolButtonIconOnly);
+}
+
 void EvaluateWorkspace::applyDefaultLayout()
 {
     resizeDocks({browserDock_}, {kBrowserThumbnail + 3 * fontMetrics().height() + 110}, Qt::Vertical);
@@ -254,9 +319,12 @@ void EvaluateWorkspace::setSplit(Split split)
 void EvaluateWorkspace::updateCheckpointLabel()
 {
     const QString path = session().checkpointPath();
+    // Elided, so that a long run name leaves the tool bar's actions room on a small screen.
+    const QString name = QStringLiteral("%1/%2").arg(QFileInfo(path).dir().dirName(), QFileInfo(path).fileName());
     checkpointLabel_->setText(path.isEmpty() ? tr("<i>no checkpoint</i>")
-                                             : QStringLiteral(" %1/%2 ").arg(QFileInfo(path).dir().dirName(),
-                                                                             QFileInfo(path).fileName()));
+                                             : QStringLiteral(" %1 ").arg(checkpointLabel_->fontMetrics()
+                                                                              .elidedText(name, Qt::ElideMiddle, kCheckpointLabelWidth)
+                                                                              .toHtmlEscaped()));
     checkpointLabel_->setToolTip(QDir::toNativeSeparators(path));
 }
 
@@ -267,6 +335,7 @@ void EvaluateWorkspace::updateActions()
     cancelAction_->setEnabled(running_);
     pdfAction_->setEnabled(result_ && !running_ && !exporting_);
     csvAction_->setEnabled(result_ && !running_);
+    metricsCsvAction_->setEnabled(result_ && !running_);
 }
 
 void EvaluateWorkspace::evaluateWhenReady()
@@ -505,21 +574,38 @@ bool EvaluateWorkspace::exportCsv(const QString& path)
 {
     if (!result_)
         return false;
-    const QFileInfo info(path);
-    const QString base = info.absolutePath() + QLatin1Char('/') + info.completeBaseName();
     try {
-        writeCsvFile(path.toStdString(), [this](std::ostream& out) { writeMetricsCsv(out, result_->metrics); });
-        writeCsvFile((base + QStringLiteral("-images.csv")).toStdString(), [this](std::ostream& out) {
+        writeCsvFile(path.toStdString(), [this](std::ostream& out) {
             writeEvaluationCsv(out, result_->predictions, result_->metrics.classNames);
         });
-        writeCsvFile((base + QStringLiteral("-confusion.csv")).toStdString(), [this](std::ostream& out) {
+    } catch (const std::exception& error) {
+        messageBar_->showMessage(MessageBar::Kind::Error, QString::fromStdString(error.what()));
+        return false;
+    }
+    emit statusMessage(tr("Saved %n image(s) to %1", nullptr, static_cast<int>(result_->predictions.size()))
+                           .arg(QDir::toNativeSeparators(path)),
+                       8000);
+    return true;
+}
+
+bool EvaluateWorkspace::exportMetricsCsv(const QString& path)
+{
+    if (!result_)
+        return false;
+    const QFileInfo info(path);
+    const QString confusion = info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral("-confusion.csv");
+    try {
+        writeCsvFile(path.toStdString(), [this](std::ostream& out) { writeMetricsCsv(out, result_->metrics); });
+        writeCsvFile(confusion.toStdString(), [this](std::ostream& out) {
             writeConfusionMatrixCsv(out, result_->metrics.confusion, result_->metrics.classNames);
         });
     } catch (const std::exception& error) {
         messageBar_->showMessage(MessageBar::Kind::Error, QString::fromStdString(error.what()));
         return false;
     }
-    emit statusMessage(tr("Saved %1 (and -images.csv, -confusion.csv beside it)").arg(QDir::toNativeSeparators(path)), 8000);
+    emit statusMessage(tr("Saved %1 (and the confusion matrix beside it, %2)")
+                           .arg(QDir::toNativeSeparators(path), QFileInfo(confusion).fileName()),
+                       8000);
     return true;
 }
 

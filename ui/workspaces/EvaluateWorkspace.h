@@ -13,6 +13,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QTableWidget;
+class QToolBar;
 
 namespace kg::ui {
 
@@ -60,9 +61,13 @@ public slots:
     /// a worker thread, then draws the PDF; pdfExported() tells how it went. False when there
     /// is nothing to export or an export is already running.
     bool exportPdf(const QString& path);
-    /// Writes the metrics table to `path` and, beside it, `<name>-images.csv` (one row per
-    /// image) and `<name>-confusion.csv`. False with a message when it cannot.
+    /// Writes one row per image to `path` (core's writeEvaluationCsv: path, true and predicted
+    /// grade, correct, confidence, each grade's probability, OOD score). False with a message
+    /// when it cannot.
     bool exportCsv(const QString& path);
+    /// Writes the metrics table to `path` and the confusion matrix beside it,
+    /// `<name>-confusion.csv`. False with a message when it cannot.
+    bool exportMetricsCsv(const QString& path);
 
 signals:
     void evaluationFinished();
@@ -70,6 +75,7 @@ signals:
 
 protected:
     void applyDefaultLayout() override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void onProgress(const EvaluationProgress& progress);
@@ -80,6 +86,7 @@ private:
     void fillBrowser(const std::vector<ImagePrediction>& items, const QString& title);
     void updateCheckpointLabel();
     void updateActions();
+    void buildExportMenu(QToolBar* toolBar);
 
     QLabel* checkpointLabel_ = nullptr;
     QComboBox* split_ = nullptr;
@@ -89,6 +96,8 @@ private:
     QAction* normaliseAction_ = nullptr;
     QAction* pdfAction_ = nullptr;
     QAction* csvAction_ = nullptr;
+    QAction* metricsCsvAction_ = nullptr;
+    QToolBar* toolBar_ = nullptr;
     MessageBar* messageBar_ = nullptr;
     QLabel* summary_ = nullptr;
     QProgressBar* progress_ = nullptr;

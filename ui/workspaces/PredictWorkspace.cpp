@@ -1,6 +1,7 @@
 #include "ui/workspaces/PredictWorkspace.h"
 
 #include "ui/Session.h"
+#include "ui/utility/DialogFolders.h"
 #include "ui/utility/Colors.h"
 #include "ui/utility/Format.h"
 #include "ui/utility/Icons.h"
@@ -18,7 +19,6 @@
 #include "ui/workspaces/PredictResultPanel.h"
 
 #include "core/data/Grades.h"
-#include "core/eval/ResultsCsv.h"
 #include "core/model/Checkpoint.h"
 
 #include <QDir>
@@ -189,11 +189,13 @@ void PredictWorkspace::buildCentral()
     exportAction_->setToolTip(tr("Save the table as CSV"));
     exportAction_->setEnabled(false);
     connect(exportAction_, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Predictions"),
-                                                          QDir::homePath() + QStringLiteral("/predictions.csv"),
-                                                          tr("CSV (*.csv)"));
-        if (!path.isEmpty())
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Predictions"),
+            dialogStartFile(this->session(), DialogPurpose::Export, QStringLiteral("predictions.csv")), tr("CSV (*.csv)"));
+        if (!path.isEmpty()) {
+            rememberDialogFolder(this->session(), DialogPurpose::Export, path);
             exportCsv(path);
+        }
     });
     auto* exportButton = new QToolButton(batchPage);
     exportButton->setDefaultAction(exportAction_);
@@ -293,16 +295,22 @@ void PredictWorkspace::updateBusy()
 
 void PredictWorkspace::openImageDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Radiograph"), QDir::homePath(), imageFilter());
-    if (!path.isEmpty())
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Radiograph"),
+                                                      dialogStartFolder(session(), DialogPurpose::Image), imageFilter());
+    if (!path.isEmpty()) {
+        rememberDialogFolder(session(), DialogPurpose::Image, path);
         predictFile(path);
+    }
 }
 
 void PredictWorkspace::openFolderDialog()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Grade a Folder"), QDir::homePath());
-    if (!dir.isEmpty())
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Grade a Folder"),
+                                                          dialogStartFolder(session(), DialogPurpose::Image));
+    if (!dir.isEmpty()) {
+        rememberDialogFolder(session(), DialogPurpose::Image, dir, true);
         predictFolder(dir);
+    }
 }
 
 void PredictWorkspace::predictFile(const QString& path)
@@ -470,78 +478,6 @@ void PredictWorkspace::showPrediction(const Prediction& p)
     emit predictionShown(p);
 }
 
-void PredictWorkspace::predictFolder(const QString& folder)
-{
-    messageBar_->hideMessage();
-    std::vector<std::string> files;
-    try {
-        files = listImageFiles(folder.toStdString(), true);
-    } catch (const std::exception& error) {
-        messageBar_->showMessage(MessageBar::Kind::Error, QString::fromStdString(error.what()));
-        return;
-    }
-    tabs_->setCurrentIndex(1);
-    if (files.empty()) {
-        batchStatus_->setText(tr("%1 holds no images.").arg(QDir::toNativeSeparators(folder)));
-        return;
-    }
-    if (!requireCheckpoint())
-        return;
-    QStringList paths;
-    for (const std::string& file : files)
-        paths << QString::fromStdString(file);
-    batch_.clear();
-    model_->clear();
-    exportAction_->setEnabled(false);
-    batchStatus_->setText(tr("Grading %n image(s) of %1…", nullptr, paths.size()).arg(QDir::toNativeSeparators(folder)));
-    const int requestId = batchRequest_ = ++requestId_;
-    fileRequest_ = 0;
-    updateBusy();
-    const QString checkpoint = session().checkpointPath();
-    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpoint, paths, requestId] {
-        worker->predictFiles(checkpoint, paths, requestId);
-    }, Qt::QueuedConnection);
-}
-
-void PredictWorkspace::onBatchProgress(int requestId, int done, int total)
-{
-    if (requestId != batchRequest_)
-        return;
-    batchStatus_->setText(tr("Grading… %1 / %2").arg(done).arg(total));
-    emit progressChanged(done, total, tr("Grading %1 / %2").arg(done).arg(total));
-}
-
-void PredictWorkspace::onBatchPredicted(int requestId, const std::vector<Prediction>& predictions)
-{
-    if (requestId != batchRequest_)
-        return;
-    batchRequest_ = 0;
-    updateBusy();
-    batch_ = predictions;
-    try {
-        batchClassNames_ = readCheckpointMeta(session().checkpointPath().toStdString()).classNames;
-    } catch (const std::exception&) {
-        batchClassNames_.clear();
-    }
-    fillBatchModel(*model_, predictions);
-    table_->resizeColumnsToContents();
-    // Counted per file (a film gives one row per knee joint); the plural forms are the translated ones.
-    QSet<QString> graded, unreadable;
-    int regions = 0, flagged = 0;
-    for (const Prediction& p : predictions) {
-        (p.ok() ? graded : unreadable).insert(QString::fromStdString(p.path));
-        regions += p.ok() && !isWholeImage(p.region) ? 1 : 0;
-        flagged += p.ok() && p.outOfDistribution ? 1 : 0;
-    }
-    batchStatus_->setText(tr("%n image(s) graded", nullptr, static_cast<int>(graded.size()))
-                          + (unreadable.isEmpty() ? QString() : tr(", %n could not be read", nullptr, static_cast<int>(unreadable.size())))
-                          + (regions ? tr(" (knee joints graded in boxes: %1)").arg(regions) : QString())
-                          + (flagged ? tr("; out of distribution: %1 (their grades mean nothing)").arg(flagged) : QString())
-                          + tr(". Click a column to sort; double-click a row to see the image and its Grad-CAM."));
-    exportAction_->setEnabled(!batch_.empty());
-    emit batchFinished(static_cast<int>(predictions.size()));
-}
-
 void PredictWorkspace::onFailed(int requestId, const QString& message)
 {
     if (requestId == fileRequest_)
@@ -561,21 +497,6 @@ void PredictWorkspace::onFailed(int requestId, const QString& message)
     Prediction failed;
     failed.error = message.toStdString();
     emit predictionShown(failed);
-}
-
-bool PredictWorkspace::exportCsv(const QString& path)
-{
-    if (batch_.empty())
-        return false;
-    try {
-        writeCsvFile(path.toStdString(),
-                     [this](std::ostream& out) { writePredictionsCsv(out, batch_, batchClassNames_); });
-    } catch (const std::exception& error) {
-        messageBar_->showMessage(MessageBar::Kind::Error, QString::fromStdString(error.what()));
-        return false;
-    }
-    emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
-    return true;
 }
 
 void PredictWorkspace::dragEnterEvent(QDragEnterEvent* event)

@@ -113,6 +113,9 @@ private:
     void buildCentral();
     void buildExportActions(QToolBar* toolBar);
     void updateExportActions();
+    /// The side panel after Grade Folder: the folder and the batch's state instead of the
+    /// last single file's result.
+    void showBatchInPanel(const QString& folder, const QString& note);
     RgbImage shownRadiograph() const;
     void onPredicted(int requestId, const std::vector<Prediction>& predictions);
     void showFileResults(const std::vector<Prediction>& predictions);
@@ -155,6 +158,7 @@ private:
     std::unique_ptr<WorkerThread> thread_;
     std::vector<Prediction> batch_;
     std::vector<std::string> batchClassNames_;
+    QString batchFolder_;
 
     // The shown file.
     QString path_;

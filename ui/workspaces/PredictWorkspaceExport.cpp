@@ -4,6 +4,7 @@
 // the knee localiser (kneegrade-cli train-localiser --annotations FILE).
 #include "ui/workspaces/PredictWorkspace.h"
 
+#include "ui/utility/DialogFolders.h"
 #include "ui/utility/Icons.h"
 #include "ui/widgets/ImageView.h"
 #include "ui/widgets/MessageBar.h"
@@ -50,11 +51,13 @@ void PredictWorkspace::buildExportActions(QToolBar* toolBar)
                                        "Grad-CAM, and the model's details"));
     exportReportAction_->setEnabled(false);
     connect(exportReportAction_, &QAction::triggered, this, [this] {
-        const QString suggested = QDir::homePath() + QLatin1Char('/') + QFileInfo(path_).completeBaseName()
-                                  + QStringLiteral("-report.pdf");
+        const QString suggested = dialogStartFile(session(), DialogPurpose::Export,
+                                                  QFileInfo(path_).completeBaseName() + QStringLiteral("-report.pdf"));
         const QString path = QFileDialog::getSaveFileName(this, tr("Export Prediction Report"), suggested, tr("PDF (*.pdf)"));
-        if (!path.isEmpty())
+        if (!path.isEmpty()) {
+            rememberDialogFolder(session(), DialogPurpose::Export, path);
             exportReport(path);
+        }
     });
 
     exportAnnotationsAction_ = new QAction(themedIcon(QStringLiteral("export-csv")), tr("Export Boxes as Annotations…"), this);
@@ -64,13 +67,17 @@ void PredictWorkspace::buildExportActions(QToolBar* toolBar)
            "file already lists it): kneegrade-cli train-localiser --annotations FILE fine-tunes the knee localiser on them"));
     exportAnnotationsAction_->setEnabled(false);
     connect(exportAnnotationsAction_, &QAction::triggered, this, [this] {
-        const QString suggested = QFileInfo(path_).absolutePath() + QStringLiteral("/annotations.json");
+        // Beside the radiograph unless annotations were saved elsewhere before.
+        const QString suggested = dialogStartFile(session(), QStringLiteral("annotations"), QStringLiteral("annotations.json"),
+                                                  {QFileInfo(path_).absolutePath()});
         // The file is added to, not replaced: no question about overwriting it.
         const QString path = QFileDialog::getSaveFileName(this, tr("Export Boxes as Annotations"), suggested,
                                                           tr("Annotations (*.json)"), nullptr,
                                                           QFileDialog::DontConfirmOverwrite);
-        if (!path.isEmpty())
+        if (!path.isEmpty()) {
+            rememberDialogFolder(session(), QStringLiteral("annotations"), path);
             exportAnnotations(path);
+        }
     });
 
     // One button with a menu keeps the tool bar within 1024 pixels.
