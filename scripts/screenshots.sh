@@ -2,7 +2,8 @@
 # Refreshes docs/screenshots/*.png from a real window under xvfb-run: the demo dataset, a
 # short training run on it (so the curves show), the evaluation of that run's best
 # checkpoint, a generated bilateral knee film graded per joint (two boxes with Grad-CAM), a
-# chest radiograph flagged out of distribution, a real CR at full depth, and the About dialog.
+# chest radiograph flagged out of distribution, a real CR at full depth, the Help pages and the
+# About dialog.
 #
 #   scripts/screenshots.sh [BUILD_DIR] [EPOCHS]
 #
@@ -48,5 +49,8 @@ chest="$root/../shared/data/radiographs/NIH_CXR_DX_8bit.dcm"
 # A real 10-bit MONOCHROME1 CR (../shared/data/radiographs) at full depth, in the file's window.
 dicom="$root/../shared/data/radiographs/RG3_J2KR.dcm"
 [[ -f "$dicom" ]] && shot predict-dicom --demo --workspace predict --checkpoint "$checkpoint" --image "$dicom"
+# The Help pages: the four workspaces on one page, and the KL grades with an example of each from the demo.
+shot help-getting-started --demo --workspace getting-started
+shot help-kl-grades --demo --workspace kl-grades
 shot about --workspace about
 echo "screenshots in $out"

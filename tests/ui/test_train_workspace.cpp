@@ -7,6 +7,7 @@
 #include "ui/MainWindow.h"
 #include "ui/Session.h"
 #include "ui/widgets/TrainingCurvesWidget.h"
+#include "ui/workspaces/TrainOptionsForm.h"
 #include "ui/workspaces/TrainWorkspace.h"
 
 #include "core/data/DatasetScan.h"
@@ -16,6 +17,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -58,6 +60,7 @@ private slots:
     void presetsFillTheForm();
     void frozenWithoutWeightsWarns();
     void gpuSwitchesReachTheOptions();
+    void estimateIsARangeFromTimedStepsThenFromTheRun();
     void shortRunGrowsCurvesAndStaysResponsive();
     void openRunShowsItsHistory();
     void cancelStopsWithinASecond();
@@ -170,6 +173,41 @@ void TestTrainWorkspace::gpuSwitchesReachTheOptions()
     }
 }
 
+void TestTrainWorkspace::estimateIsARangeFromTimedStepsThenFromTheRun()
+{
+    TrainOptionsForm form(*session_);
+    kg::TrainOptions options;
+    options.model.backbone = kg::parseArchitecture("resnetv2-tiny");
+    options.preprocessing.imageSize = 48;
+    options.batchSize = 8;
+    options.epochs = 10;
+    form.setOptions(options);
+    form.scheduleEstimate();
+    // A warm-up of real training steps, off the GUI thread, shown as a range that says what it rests on.
+    QVERIFY2(kgtest::waitUntil([&] { return form.estimateLabel()->text().contains(QStringLiteral("Estimated time")); }, 60000),
+             qPrintable(form.estimateLabel()->text()));
+    QString text = form.estimateLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("training step")) && text.contains(QStringLiteral("about")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("10 epoch")));
+    QVERIFY(!text.contains(QStringLiteral("at most")));
+    QVERIFY(form.timeEstimate().basis() == kg::EstimateBasis::WarmUpSteps);
+    QVERIFY(!form.estimateLabel()->toolTip().isEmpty());
+
+    // A run starts: its batches (here 1 s per batch of 8) take over after a few reports.
+    form.setBusy(true);
+    form.startRunEstimate(10);
+    for (int batch = 1; batch <= 5; ++batch)
+        form.addRunProgress(1, batch, batch * 1.0, 8);
+    QVERIFY(form.timeEstimate().basis() == kg::EstimateBasis::RunBatches);
+    QCOMPARE(form.timeEstimate().secondsPerTrainingImage(), 1.0 / 8);
+    text = form.estimateLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("4 batch")), qPrintable(text));
+    // The ETA becomes a range around the trainer's figure.
+    const kg::TimeRange eta = form.etaRange(100);
+    QVERIFY(eta.valid() && eta.low < 100 && eta.high > 100);
+    form.setBusy(false);
+}
+
 void TestTrainWorkspace::shortRunGrowsCurvesAndStaysResponsive()
 {
     finishedRun_ = temp_.filePath(QStringLiteral("run-short"));
@@ -197,6 +235,9 @@ void TestTrainWorkspace::shortRunGrowsCurvesAndStaysResponsive()
     QVERIFY(progress.count() >= 6);
     QCOMPARE(workspace_->progressBar()->value(), 1000);
     QVERIFY(workspace_->log()->toPlainText().contains(QStringLiteral("Epoch 3/3")));
+    // The log gives accuracy as the status line does: a percentage.
+    QVERIFY2(workspace_->log()->toPlainText().contains(QRegularExpression(QStringLiteral("val_accuracy [0-9.]+ %"))),
+             qPrintable(workspace_->log()->toPlainText()));
     // Training on the GUI thread would stall the event loop for an epoch or more; a loaded
     // machine may delay it by a few hundred ms. The bound is a quarter of the run, not a clock.
     const qint64 stallLimitMs = std::max<qint64>(500, clock.elapsed() / 4);

@@ -23,6 +23,7 @@ class TestWidgets : public QObject {
 private slots:
     void formatDuration_data();
     void formatDuration();
+    void formatDurationRange();
     void formatLearningRate_data();
     void formatLearningRate();
     void confusionMatrixClickReportsCell_data();
@@ -53,6 +54,17 @@ void TestWidgets::formatDuration()
     QFETCH(double, seconds);
     QFETCH(QString, expected);
     QCOMPARE(kg::ui::formatDuration(seconds), expected);
+}
+
+void TestWidgets::formatDurationRange()
+{
+    using kg::ui::formatDurationRange;
+    QCOMPARE(formatDurationRange(5.2, 7.9), QStringLiteral("5–8 s"));
+    QCOMPARE(formatDurationRange(40, 110), QStringLiteral("40 s – 2 min"));
+    QCOMPARE(formatDurationRange(130, 170), QStringLiteral("2–3 min"));
+    QCOMPARE(formatDurationRange(125, 130), QStringLiteral("2–3 min"));   // the ends stay apart
+    QCOMPARE(formatDurationRange(4000, 6000), QStringLiteral("1.1–1.7 h"));
+    QCOMPARE(formatDurationRange(0, 10), QStringLiteral("—"));
 }
 
 void TestWidgets::formatLearningRate_data()
@@ -229,6 +241,10 @@ void TestWidgets::lossAxisIgnoresValidationSpikes()
     QVERIFY2(curves.lossAxisTop() < 6.0, qPrintable(QString::number(curves.lossAxisTop())));
     QVERIFY(curves.lossAxisTop() > 1.6);            // every training value stays on the scale
     QVERIFY2(curves.lossClippedNote().contains(QStringLiteral("16.0")), qPrintable(curves.lossClippedNote()));
+    // Beside the chart, what such a spike means and when to worry.
+    auto* spikeNote = curves.findChild<QLabel*>(QStringLiteral("lossSpikeNote"));
+    QVERIFY(spikeNote && spikeNote->isVisibleTo(&curves));
+    QVERIFY(spikeNote->text().contains(QStringLiteral("worry")) && !spikeNote->toolTip().isEmpty());
 
     curves.clear();
     epoch(1, 1.6, 1.5);
@@ -236,6 +252,7 @@ void TestWidgets::lossAxisIgnoresValidationSpikes()
     epoch(3, 1.2, 1.3);
     epoch(4, 1.0, 1.1);
     QVERIFY(curves.lossClippedNote().isEmpty());   // no spike: the whole range
+    QVERIFY(!spikeNote->isVisibleTo(&curves));
     QVERIFY(curves.lossAxisTop() >= 1.6);
 }
 

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
 
 namespace kg::ui {
@@ -48,6 +49,35 @@ QString formatPercent(double fraction)
     if (!std::isfinite(fraction))
         return QStringLiteral("—");
     return QStringLiteral("%1 %").arg(fraction * 100.0, 0, 'f', 1);
+}
+
+QString formatDurationRange(double low, double high)
+{
+    if (!(low > 0) || !(high > 0) || !std::isfinite(low) || !std::isfinite(high))
+        return QStringLiteral("—");
+    if (low > high)
+        std::swap(low, high);
+    if (high < 60) {
+        const long long a = std::max(1LL, std::llround(std::floor(low)));
+        const long long b = std::max(a + 1, static_cast<long long>(std::ceil(high)));
+        return QCoreApplication::translate("Format", "%1–%2 s").arg(a).arg(b);
+    }
+    if (high < 3600) {
+        if (low < 60)
+            return QCoreApplication::translate("Format", "%1 s – %2 min")
+                .arg(std::max(1LL, std::llround(std::floor(low))))
+                .arg(static_cast<long long>(std::ceil(high / 60.0)));
+        const long long a = static_cast<long long>(std::floor(low / 60.0));
+        const long long b = std::max(a + 1, static_cast<long long>(std::ceil(high / 60.0)));
+        return QCoreApplication::translate("Format", "%1–%2 min").arg(a).arg(b);
+    }
+    if (low < 3600)
+        return QCoreApplication::translate("Format", "%1 min – %2 h")
+            .arg(static_cast<long long>(std::floor(low / 60.0)))
+            .arg(std::ceil(high / 360.0) / 10.0, 0, 'f', 1);
+    return QCoreApplication::translate("Format", "%1–%2 h")
+        .arg(std::floor(low / 360.0) / 10.0, 0, 'f', 1)
+        .arg(std::ceil(high / 360.0) / 10.0, 0, 'f', 1);
 }
 
 } // namespace kg::ui

@@ -13,6 +13,9 @@ QString formatCompactCount(double value);
 QString formatLearningRate(double rate);
 /// Percent with one decimal: 0.1234 → "12.3 %".
 QString formatPercent(double fraction);
+/// A likely range of durations, in the coarsest unit that still tells the ends apart:
+/// "5–8 s", "40 s – 2 min", "2–3 min", "1.2–1.8 h". "—" when low or high is not positive.
+QString formatDurationRange(double low, double high);
 inline QString toQString(const std::string& text) { return QString::fromStdString(text); }
 
 } // namespace kg::ui

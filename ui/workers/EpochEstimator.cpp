@@ -1,37 +1,27 @@
 #include "ui/workers/EpochEstimator.h"
 
-#include "core/model/Model.h"
+#include "core/train/WarmUpTiming.h"
 
-#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <algorithm>
 #include <exception>
-#include <random>
 
 namespace kg::ui {
 
-EpochEstimate measureEpoch(const ModelOptions& modelOptions, int imageSize, int batchSize, int trainImages, int valImages)
+EpochEstimate measureEpoch(const TrainOptions& options, const std::function<bool()>& stop)
 {
     EpochEstimate estimate;
     try {
-        Model model(modelOptions);
-        estimate.parameters = model.parameterCounts().total();
-        // A small batch keeps the probe short; per-image cost barely depends on the batch here.
-        const int batch = std::clamp(batchSize, 1, 4);
-        std::vector<float> pixels(static_cast<size_t>(batch) * imageSize * imageSize * 3);
-        std::mt19937 random(7);
-        std::uniform_real_distribution<float> uniform(-1.f, 1.f);
-        for (float& value : pixels)
-            value = uniform(random);
-        model.forward(pixels, batch, imageSize);   // warm-up: allocations, kernel selection
-        QElapsedTimer timer;
-        timer.start();
-        model.forward(pixels, batch, imageSize);
-        estimate.forwardSecondsPerImage = timer.nsecsElapsed() / 1e9 / batch;
-        estimate.epochSeconds = estimate.forwardSecondsPerImage * (3.0 * trainImages + valImages);
-        estimate.ok = true;
+        // Four timed steps within about 15 s: enough for a range, short enough to redo
+        // after every change of the options.
+        const WarmUpTiming timing = measureTrainingSteps(options, 4, 15.0, stop);
+        estimate.parameters = timing.parameters;
+        estimate.stepSeconds = timing.stepSeconds;
+        estimate.batchSize = timing.batchSize;
+        estimate.plannedBatchSize = timing.plannedBatchSize;
+        estimate.cuda = timing.cuda;
+        estimate.ok = !timing.stepSeconds.empty();
     } catch (const std::exception& error) {
         estimate.error = QString::fromStdString(error.what());
     }
@@ -43,14 +33,27 @@ EpochEstimator::EpochEstimator(QObject* parent)
 {
 }
 
-EpochEstimator::~EpochEstimator() = default;
-
-void EpochEstimator::request(const ModelOptions& model, int imageSize, int batchSize, int trainImages, int valImages)
+EpochEstimator::~EpochEstimator()
 {
-    next_ = {model, imageSize, batchSize, trainImages, valImages};
+    if (superseded_)
+        *superseded_ = true;
+}
+
+void EpochEstimator::request(const TrainOptions& options)
+{
+    next_ = options;
     pending_ = true;
     if (!running_)
         startNext();
+    else if (superseded_)
+        *superseded_ = true;   // the running one stops after its current step
+}
+
+void EpochEstimator::cancel()
+{
+    pending_ = false;
+    if (superseded_)
+        *superseded_ = true;
 }
 
 void EpochEstimator::startNext()
@@ -59,7 +62,9 @@ void EpochEstimator::startNext()
         return;
     pending_ = false;
     running_ = true;
-    const Request request = next_;
+    const TrainOptions options = next_;
+    auto superseded = std::make_shared<std::atomic_bool>(false);
+    superseded_ = superseded;
     auto* watcher = new QFutureWatcher<EpochEstimate>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         const EpochEstimate estimate = watcher->result();
@@ -70,8 +75,8 @@ void EpochEstimator::startNext()
         else
             emit estimated(estimate);
     });
-    watcher->setFuture(QtConcurrent::run([request] {
-        return measureEpoch(request.model, request.imageSize, request.batchSize, request.trainImages, request.valImages);
+    watcher->setFuture(QtConcurrent::run([options, superseded] {
+        return measureEpoch(options, [superseded] { return superseded->load(); });
     }));
 }
 

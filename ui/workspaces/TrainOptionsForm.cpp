@@ -1,7 +1,9 @@
 #include "ui/workspaces/TrainOptionsForm.h"
 
 #include "ui/Session.h"
+#include "ui/utility/DialogFolders.h"
 #include "ui/utility/Format.h"
+#include "ui/utility/StoragePaths.h"
 
 #include "core/model/KerasWeights.h"
 #include "core/train/TrainPresets.h"
@@ -60,7 +62,7 @@ QString TrainOptionsForm::modeText(TrainingMode mode)
 
 QString TrainOptionsForm::runsDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/runs");
+    return appDataDirectory() + QStringLiteral("/runs");
 }
 
 TrainOptionsForm::TrainOptionsForm(Session& session, QWidget* parent)
@@ -118,10 +120,13 @@ TrainOptionsForm::TrainOptionsForm(Session& session, QWidget* parent)
     browse->setText(tr("…"));
     browse->setToolTip(tr("Choose a Keras .h5 weights file"));
     connect(browse, &QToolButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("ImageNet Weights"), QDir::homePath(),
-                                                          tr("Keras weights (*.h5 *.weights.h5);;All files (*)"));
-        if (!path.isEmpty())
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("ImageNet Weights"), dialogStartFolder(session_, DialogPurpose::Weights, {weights_->text().trimmed()}),
+            tr("Keras weights (*.h5 *.weights.h5);;All files (*)"));
+        if (!path.isEmpty()) {
+            rememberDialogFolder(session_, DialogPurpose::Weights, path);
             weights_->setText(path);
+        }
     });
     weightsRow->addWidget(weights_, 1);
     weightsRow->addWidget(browse);
@@ -251,15 +256,20 @@ TrainOptionsForm::TrainOptionsForm(Session& session, QWidget* parent)
     connect(mode_, qOverload<int>(&QComboBox::currentIndexChanged), this, changed);
     connect(imageSize_, qOverload<int>(&QSpinBox::valueChanged), this, changed);
     connect(batch_, qOverload<int>(&QSpinBox::valueChanged), this, changed);
-    for (QSpinBox* spin : {epochs_, seed_})
-        connect(spin, qOverload<int>(&QSpinBox::valueChanged), this, [this] { markCustom(); });
+    connect(seed_, qOverload<int>(&QSpinBox::valueChanged), this, [this] { markCustom(); });
+    // More or fewer epochs scale the estimate; nothing needs timing again.
+    connect(epochs_, qOverload<int>(&QSpinBox::valueChanged), this, [this] {
+        markCustom();
+        if (!busy_)
+            showTimeEstimate();
+    });
     for (QDoubleSpinBox* spin : {rotation_, zoom_, translation_})
         connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this] { markCustom(); });
     for (QCheckBox* box : {augment_, flip_, reduceLr_, earlyStopping_, mixedPrecision_, deterministic_})
         connect(box, &QCheckBox::toggled, this, [this] { markCustom(); });
     connect(learningRate_, &QComboBox::currentTextChanged, this, [this] { markCustom(); });
     connect(imbalance_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { markCustom(); });
-    connect(device_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { markCustom(); });
+    connect(device_, qOverload<int>(&QComboBox::currentIndexChanged), this, changed);   // timed on that device
     connect(weights_, &QLineEdit::textChanged, this, [this] {
         markCustom();
         updateModeWarning();
@@ -272,7 +282,11 @@ TrainOptionsForm::TrainOptionsForm(Session& session, QWidget* parent)
     connect(estimator_, &EpochEstimator::estimated, this, &TrainOptionsForm::showEstimate);
     connect(&session, &Session::datasetScanned, this, [this] {
         updateDatasetSummary();
-        scheduleEstimate();
+        // The timing is per image: a new dataset only rescales it.
+        if (time_.basis() == EstimateBasis::Nothing)
+            scheduleEstimate();
+        else if (!busy_)
+            showTimeEstimate();
     });
     connect(&session, &Session::datasetChanged, this, [this] { updateDatasetSummary(); });
 }
@@ -401,8 +415,10 @@ void TrainOptionsForm::clearRunDirectory()
 void TrainOptionsForm::setBusy(bool busy)
 {
     busy_ = busy;
-    if (busy)
+    if (busy) {
         estimateTimer_->stop();
+        estimator_->cancel();
+    }
 }
 
 void TrainOptionsForm::scheduleEstimate()
@@ -502,36 +518,93 @@ void TrainOptionsForm::runEstimate()
     } catch (const std::exception&) {
         return;
     }
-    const auto splits = session_.datasetSplits();
-    const int trainImages = splits ? static_cast<int>(splits->train.size()) : 0;
-    const int valImages = splits ? static_cast<int>(splits->val.size()) : 0;
-    estimate_->setText(tr("<i>Measuring the time per epoch…</i>"));
-    estimator_->request(o.model, o.preprocessing.imageSize, o.batchSize, trainImages, valImages);
+    estimate_->setText(tr("<i>Timing a few training steps for an estimate…</i>"));
+    estimate_->setToolTip(QString());
+    estimator_->request(o);
 }
 
 void TrainOptionsForm::showEstimate(const EpochEstimate& estimate)
 {
+    if (busy_)
+        return;   // a run started meanwhile: its own batches estimate better
+    time_.clear();
     if (!estimate.ok) {
-        estimate_->setText(tr("No estimate: %1").arg(estimate.error.toHtmlEscaped()));
+        estimate_->setText(estimate.error.isEmpty() ? QString()
+                                                    : tr("No estimate: %1").arg(estimate.error.toHtmlEscaped()));
         return;
     }
-    const auto splits = session_.datasetSplits();
-    QString text = tr("<b>%1 parameters.</b> ").arg(formatCompactCount(static_cast<double>(estimate.parameters)));
-    if (splits && !splits->train.empty()) {
-        text += tr("About <b>%1 per epoch</b> on this computer's CPU (%2 × %2 px; forward pass measured at %3 ms "
-                   "per image; a training step costs about three).")
-                    .arg(formatDuration(estimate.epochSeconds))
-                    .arg(imageSize_->value())
-                    .arg(estimate.forwardSecondsPerImage * 1000.0, 0, 'f', 1);
-        const double total = estimate.epochSeconds * epochs_->value();
-        text += tr(" %n epoch(s): about %1 at most.", nullptr, epochs_->value()).arg(formatDuration(total));
-    } else {
-        text += tr("Forward pass: %1 ms per image on this CPU. Open a dataset for a time per epoch.")
-                    .arg(estimate.forwardSecondsPerImage * 1000.0, 0, 'f', 1);
+    parameters_ = estimate.parameters;
+    measuredBatch_ = estimate.batchSize;
+    plannedBatch_ = estimate.plannedBatchSize;
+    measuredOnGpu_ = estimate.cuda;
+    for (double seconds : estimate.stepSeconds)
+        time_.addWarmUpStep(seconds, estimate.batchSize);
+    showTimeEstimate();
+}
+
+void TrainOptionsForm::startRunEstimate(int epochs)
+{
+    runEpochs_ = epochs;
+    lastEpoch_ = lastBatch_ = runBatches_ = 0;
+    lastElapsed_ = 0;
+    time_.clearRunBatches();   // the warm-up stays until the run's own batches take over
+}
+
+void TrainOptionsForm::addRunProgress(int epoch, int batch, double elapsedSeconds, int batchSize)
+{
+    // Only spans within one epoch's training: validation and checkpoint writes lie between epochs.
+    if (epoch == lastEpoch_ && batch > lastBatch_ && elapsedSeconds > lastElapsed_) {
+        const EstimateBasis before = time_.basis();
+        time_.addRunBatch(elapsedSeconds - lastElapsed_, (batch - lastBatch_) * std::max(1, batchSize));
+        runBatches_ += batch - lastBatch_;
+        if (time_.basis() == EstimateBasis::RunBatches || before != time_.basis())
+            showTimeEstimate();
     }
-    if (session_.runtime().cudaAvailable)
-        text += tr(" On the GPU it will be much faster.");
+    lastEpoch_ = epoch;
+    lastBatch_ = batch;
+    lastElapsed_ = elapsedSeconds;
+}
+
+void TrainOptionsForm::showTimeEstimate()
+{
+    const auto splits = session_.datasetSplits();
+    const int trainImages = splits ? static_cast<int>(splits->train.size()) : 0;
+    const int valImages = splits ? static_cast<int>(splits->val.size()) : 0;
+    const int epochs = busy_ && runEpochs_ > 0 ? runEpochs_ : epochs_->value();
+    const EstimateBasis basis = time_.basis();
+    if (basis == EstimateBasis::Nothing)
+        return;
+    QString text;
+    if (parameters_ > 0)
+        text = tr("<b>%1 parameters.</b> ").arg(formatCompactCount(static_cast<double>(parameters_)));
+    const QString where = measuredOnGpu_ ? tr("the GPU") : tr("this computer's CPU");
+    const double stepSeconds = time_.secondsPerTrainingImage() * std::max(1, measuredBatch_);
+    if (splits && !splits->train.empty()) {
+        const TimeRange all = time_.run(epochs, trainImages, valImages);
+        const TimeRange one = time_.epoch(trainImages, valImages);
+        text += tr("Estimated time: about <b>%1</b> for %n epoch(s) (%2 per epoch).", nullptr, epochs)
+                    .arg(formatDurationRange(all.low, all.high), formatDurationRange(one.low, one.high));
+    } else {
+        text += tr("Open a dataset for an estimated time per epoch.");
+    }
+    if (basis == EstimateBasis::RunBatches) {
+        text += QLatin1Char(' ') + tr("Based on %n batch(es) of this run so far.", nullptr, runBatches_);
+    } else {
+        const QString batch = measuredBatch_ < plannedBatch_
+                                  ? tr("batch %1 of the planned %2, scaled").arg(measuredBatch_).arg(plannedBatch_)
+                                  : tr("batch %1").arg(measuredBatch_);
+        text += QLatin1Char(' ') + tr("Based on %n training step(s) timed just now on %1 (%2, %3 × %3 px: "
+                                      "%4 s a step); refined once the run starts.",
+                                      nullptr, time_.samples())
+                                       .arg(where, batch)
+                                       .arg(imageSize_->value())
+                                       .arg(stepSeconds, 0, 'f', 2);
+    }
     estimate_->setText(text);
+    estimate_->setToolTip(tr("An estimate, not a limit: the range widens when there are few measurements or they "
+                             "disagree. The warm-up reads no images and validates nothing; a busy computer, a slow "
+                             "disk or a frozen backbone's feature cache can make the real run slower or faster. "
+                             "Once training runs, its own batches replace the warm-up."));
 }
 
 } // namespace kg::ui

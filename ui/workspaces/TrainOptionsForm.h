@@ -2,6 +2,8 @@
 #include "ui/utility/Metatypes.h"
 #include "ui/workers/EpochEstimator.h"
 
+#include "core/train/TimeEstimate.h"
+
 #include <QWidget>
 
 #include <string>
@@ -45,6 +47,15 @@ public:
     void scheduleEstimate();
     void updateDatasetSummary();
 
+    /// A run starts: its own batches will refine the warm-up's estimate.
+    void startRunEstimate(int epochs);
+    /// The run reached training batch `batch` of `epoch` after `elapsedSeconds`: the time
+    /// since its previous report refines the estimate (label updated once enough are in).
+    void addRunProgress(int epoch, int batch, double elapsedSeconds, int batchSize);
+    /// The trainer's point ETA widened by the estimate's uncertainty (invalid without one).
+    TimeRange etaRange(double etaSeconds) const { return time_.around(etaSeconds); }
+    const TimeEstimate& timeEstimate() const { return time_; }
+
     QLabel* estimateLabel() const { return estimate_; }
     QLabel* modeWarning() const { return modeWarning_; }
 
@@ -58,6 +69,7 @@ private:
     void recogniseWeights();
     void runEstimate();
     void showEstimate(const EpochEstimate& estimate);
+    void showTimeEstimate();
 
     Session& session_;
     QComboBox* preset_ = nullptr;
@@ -88,6 +100,16 @@ private:
 
     EpochEstimator* estimator_ = nullptr;
     QTimer* estimateTimer_ = nullptr;
+    TimeEstimate time_;
+    std::int64_t parameters_ = 0;
+    int measuredBatch_ = 0;
+    int plannedBatch_ = 0;
+    bool measuredOnGpu_ = false;
+    int runEpochs_ = 0;
+    int lastEpoch_ = 0;
+    int lastBatch_ = 0;
+    int runBatches_ = 0;   ///< training batches of the run timed so far
+    double lastElapsed_ = 0;
     bool applyingPreset_ = false;
     bool busy_ = false;
 };
