@@ -44,7 +44,7 @@ int main(int argc, char* argv[])
                                         QApplication::translate("main", "Use a checkpoint in Evaluate and Predict."),
                                         QStringLiteral("FILE"));
     const QCommandLineOption workspace(QStringLiteral("workspace"),
-                                       QApplication::translate("main", "Start in dataset, train, evaluate, predict or about."),
+                                       QApplication::translate("main", "Start in dataset, train, evaluate, predict, runs (the training runs browser) or about."),
                                        QStringLiteral("NAME"));
     const QCommandLineOption image(QStringLiteral("image"), QApplication::translate("main", "Grade this radiograph."),
                                    QStringLiteral("FILE"));

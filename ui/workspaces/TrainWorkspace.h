@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+class QDialog;
 class QDockWidget;
 class QLabel;
 class QPlainTextEdit;
@@ -19,6 +20,7 @@ class QPushButton;
 namespace kg::ui {
 
 class MessageBar;
+class RunsBrowser;
 class TrainingCurvesWidget;
 class TrainingWorker;
 class WorkerThread;
@@ -68,6 +70,11 @@ public:
     QLabel* modeWarning() const { return form_->modeWarning(); }
     /// The last run's outcome (valid after finished()).
     const TrainingResult& lastResult() const { return lastResult_; }
+    /// The runs browser (shown by showRunsBrowser) and the folders it lists runs from: the
+    /// default runs folder and the parents of the run folders used in this session.
+    RunsBrowser* runsBrowser() const { return runsBrowser_; }
+    QDialog* runsDialog() const { return runsDialog_; }
+    QStringList runsLocations() const;
 
 public slots:
     /// Starts training with the form's options; false (with a message) when it cannot.
@@ -80,6 +87,8 @@ public slots:
     bool openRun(const QString& runDir);
     /// Starts as soon as the current dataset is scanned (command line --train).
     void startWhenDatasetReady();
+    /// Shows the runs browser (a window beside the main one), rescanned.
+    void showRunsBrowser();
 
 signals:
     void trainingStarted();
@@ -103,6 +112,8 @@ private:
     void finishRun();
     void appendLog(const QString& line);
     QString defaultRunDirectory() const;
+    void buildRunsBrowser();
+    void refreshRunsBrowser();
 
     // Tool bar.
     QAction* trainAction_ = nullptr;
@@ -111,6 +122,7 @@ private:
     QAction* resumeAction_ = nullptr;
     QAction* openRunAction_ = nullptr;
     QAction* evaluateAction_ = nullptr;
+    QAction* runsAction_ = nullptr;
     // Options dock.
     TrainOptionsForm* form_ = nullptr;
     // Central.
@@ -121,7 +133,9 @@ private:
     QLabel* speed_ = nullptr;
     TrainingCurvesWidget* curves_ = nullptr;
     QPlainTextEdit* log_ = nullptr;
-    QPushButton* evaluateButton_ = nullptr;
+    QDialog* runsDialog_ = nullptr;
+    RunsBrowser* runsBrowser_ = nullptr;
+    QStringList runParents_;   // folders holding the runs of this session, for the runs browser
     QDockWidget* optionsDock_ = nullptr;
     QDockWidget* logDock_ = nullptr;
     QSet<QString> runMessages_;   // log lines of this run, to drop repeats
