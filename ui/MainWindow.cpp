@@ -2,9 +2,11 @@
 
 #include "ui/Session.h"
 #include "ui/dialogs/AboutDialog.h"
+#include "ui/dialogs/HelpDialogs.h"
+#include "ui/utility/DialogFolders.h"
 #include "ui/utility/Format.h"
 #include "ui/utility/Icons.h"
-#include "ui/widgets/RunsBrowser.h"
+#include "ui/widgets/MessageBar.h"
 #include "ui/widgets/SampleGridWidget.h"
 #include "ui/workspaces/DatasetWorkspace.h"
 #include "ui/workspaces/EvaluateWorkspace.h"
@@ -27,6 +29,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QWhatsThis>
 #include <QWindow>
 
 #include <memory>
@@ -99,6 +102,15 @@ MainWindow::MainWindow(const RuntimeInfo& runtime, QSettings* settings, QWidget*
                                             .arg(session_->isDemoDataset() ? tr("Demo dataset")
                                                                            : QDir::toNativeSeparators(root)));
     });
+    // The dataset and checkpoint in use, for the next start (restoreLastSession).
+    if (settings_) {
+        connect(session_, &Session::datasetChanged, this, [this](const QString& root) {
+            settings_->setValue(QStringLiteral("session/dataset"), session_->isDemoDataset() ? QString() : root);
+            settings_->setValue(QStringLiteral("session/demo"), session_->isDemoDataset());
+        });
+        connect(session_, &Session::checkpointChanged, this,
+                [this](const QString& path) { settings_->setValue(QStringLiteral("session/checkpoint"), path); });
+    }
     rebuildRecentMenus();
     restoreWindowState();
     showWorkspace(QStringLiteral("dataset"));
@@ -180,12 +192,6 @@ void MainWindow::createMenus()
                                               this, &MainWindow::openCheckpointDialog);
     openCheckpoint->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     recentCheckpointsMenu_ = file->addMenu(tr("Recent C&heckpoints"));
-    QAction* runs = file->addAction(tr("Training &Runs…"), this, [this] {
-        showWorkspace(QStringLiteral("train"));
-        train_->showRunsBrowser();
-    });
-    runs->setObjectName(QStringLiteral("trainingRunsAction"));
-    runs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     QAction* openImage = file->addAction(themedIcon(QStringLiteral("open-image")), tr("Open &Image to Grade…"), this,
                                          [this] {
                                              showWorkspace(QStringLiteral("predict"));
@@ -208,6 +214,13 @@ void MainWindow::createMenus()
     viewMenu_->addSeparator();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* gettingStarted = help->addAction(tr("&Getting Started"), this, &MainWindow::showGettingStarted);
+    gettingStarted->setObjectName(QStringLiteral("helpGettingStarted"));
+    gettingStarted->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Kellgren–Lawrence Grades"), this, &MainWindow::showKlGrades)
+        ->setObjectName(QStringLiteral("helpKlGrades"));
+    help->addAction(QWhatsThis::createAction(this));
+    help->addSeparator();
     QAction* about = help->addAction(themedIcon(QStringLiteral("about")), tr("&About KneeGrade"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
@@ -223,25 +236,21 @@ void MainWindow::rebuildRecentMenus()
         });
     recentDatasetsMenu_->setEnabled(!recentDatasetsMenu_->isEmpty());
     recentCheckpointsMenu_->clear();
-    // Each with what it is and how its run went (architecture, epochs, accuracy, date, status).
-    for (const QString& path : session_->recentCheckpoints()) {
-        QAction* action = recentCheckpointsMenu_->addAction(checkpointMenuText(path), this,
-                                                            [this, path] { session_->setCheckpointPath(path); });
-        action->setToolTip(QDir::toNativeSeparators(path));
-        action->setStatusTip(QDir::toNativeSeparators(path));
-    }
-    recentCheckpointsMenu_->setToolTipsVisible(true);
+    for (const QString& path : session_->recentCheckpoints())
+        recentCheckpointsMenu_->addAction(QDir::toNativeSeparators(path), this,
+                                          [this, path] { session_->setCheckpointPath(path); });
     recentCheckpointsMenu_->setEnabled(!recentCheckpointsMenu_->isEmpty());
 }
 
 void MainWindow::openCheckpointDialog()
 {
-    const QString start = session_->checkpointPath().isEmpty() ? QDir::homePath()
-                                                               : QFileInfo(session_->checkpointPath()).absolutePath();
+    const QString start = dialogStartFolder(*session_, DialogPurpose::Checkpoint);
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Checkpoint"), start,
                                                       tr("KneeGrade checkpoints (*.kgckpt);;All files (*)"));
-    if (!path.isEmpty())
+    if (!path.isEmpty()) {
+        rememberDialogFolder(*session_, DialogPurpose::Checkpoint, path);
         session_->setCheckpointPath(path);
+    }
 }
 
 void MainWindow::onProgress(Workspace* source, int value, int maximum, const QString& text)
@@ -267,10 +276,24 @@ void MainWindow::onProgress(Workspace* source, int value, int maximum, const QSt
 
 void MainWindow::showAbout()
 {
-    auto* dialog = new AboutDialog(session_->runtime(), this);
+    showHelpDialog(new AboutDialog(session_->runtime(), this));
+}
+
+void MainWindow::showHelpDialog(QWidget* dialog)
+{
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     aboutDialog_ = dialog;
     dialog->show();
+}
+
+void MainWindow::showGettingStarted()
+{
+    showHelpDialog(new GettingStartedDialog(this));
+}
+
+void MainWindow::showKlGrades()
+{
+    showHelpDialog(new KlGradesDialog(*session_, this));
 }
 
 bool MainWindow::isBusy() const
@@ -278,11 +301,48 @@ bool MainWindow::isBusy() const
     for (Workspace* workspace : workspaces_)
         if (workspace->isBusy())
             return true;
+    if (auto* grades = qobject_cast<KlGradesDialog*>(aboutDialog_.data()); grades && grades->isLoading())
+        return true;
     return dataset_->sampleGrid()->isLoading();
+}
+
+void MainWindow::restoreLastSession(const StartupOptions& options)
+{
+    if (!settings_)
+        return;
+    const QString dataset = settings_->value(QStringLiteral("session/dataset")).toString();
+    const bool demo = settings_->value(QStringLiteral("session/demo")).toBool();
+    const QString checkpoint = settings_->value(QStringLiteral("session/checkpoint")).toString();
+    if (!options.demo && options.dataset.isEmpty()) {
+        if (demo) {
+            dataset_->openDemoDataset();
+        } else if (!dataset.isEmpty()) {
+            if (QFileInfo(dataset).isDir())
+                dataset_->openDataset(dataset);
+            else
+                dataset_->messageBar()->showMessage(
+                    MessageBar::Kind::Information,
+                    tr("The dataset open last time, %1, is no longer there: open another one (File → Open Dataset "
+                       "Folder) or the demo.")
+                        .arg(QDir::toNativeSeparators(dataset)));
+        }
+    }
+    if (options.checkpoint.isEmpty() && !checkpoint.isEmpty()) {
+        if (QFileInfo(checkpoint).isFile()) {
+            session_->setCheckpointPath(checkpoint);
+        } else {
+            const QString note = tr("The checkpoint used last time, %1, is no longer there: open another one "
+                                    "(File → Open Checkpoint) or train a model.")
+                                     .arg(QDir::toNativeSeparators(checkpoint));
+            predict_->messageBar()->showMessage(MessageBar::Kind::Information, note);
+            statusBar()->showMessage(note, 15000);
+        }
+    }
 }
 
 void MainWindow::applyStartupOptions(const StartupOptions& options)
 {
+    restoreLastSession(options);
     if (!options.checkpoint.isEmpty())
         session_->setCheckpointPath(options.checkpoint);
     if (!options.runDir.isEmpty())
@@ -299,12 +359,21 @@ void MainWindow::applyStartupOptions(const StartupOptions& options)
         evaluate_->evaluateWhenReady();
     if (!options.image.isEmpty())
         predict_->predictFile(options.image);
-    if (options.workspace == QLatin1String("runs")) {
-        showWorkspace(QStringLiteral("train"));
-        train_->showRunsBrowser();
-        aboutDialog_ = train_->runsDialog();   // what a screenshot shows
-    } else if (options.workspace == QLatin1String("about")) {
+    if (options.workspace == QLatin1String("about")) {
         showAbout();
+    } else if (options.workspace == QLatin1String("getting-started")) {
+        showGettingStarted();
+    } else if (options.workspace == QLatin1String("kl-grades")) {
+        // With a dataset on its way, once it is read: the page shows examples from it.
+        if (!session_->datasetRoot().isEmpty() && !session_->datasetSplits()) {
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            *connection = connect(session_, &Session::datasetScanned, this, [this, connection] {
+                disconnect(*connection);
+                showKlGrades();
+            });
+        } else {
+            showKlGrades();
+        }
     } else if (!options.workspace.isEmpty()) {
         showWorkspace(options.workspace);
     }
@@ -327,7 +396,7 @@ void MainWindow::saveScreenshotWhenSettled(const QString& path, int timeoutMs, s
         if ((*quietSince >= 0 && now - *quietSince >= 1000) || now >= timeoutMs) {
             timer->stop();
             timer->deleteLater();
-            QWidget* target = aboutDialog_ ? aboutDialog_ : static_cast<QWidget*>(this);
+            QWidget* target = aboutDialog_ ? aboutDialog_.data() : static_cast<QWidget*>(this);
             const QPixmap pixmap = target->grab();
             const bool ok = !pixmap.isNull() && pixmap.save(path, "PNG") && now < timeoutMs;
             done(ok);

@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 #include <QMap>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -28,7 +29,8 @@ struct StartupOptions {
     bool demo = false;          ///< open the built-in demo dataset
     QString dataset;            ///< open this dataset folder
     QString checkpoint;         ///< use this checkpoint in Evaluate and Predict
-    QString workspace;          ///< "dataset" | "train" | "evaluate" | "predict" | "about"
+    QString workspace;          ///< "dataset" | "train" | "evaluate" | "predict" | "about" |
+                                ///< "getting-started" | "kl-grades" (the Help pages)
     QString image;              ///< predict this file (Predict workspace)
     QString runDir;             ///< Train: write the run here instead of a fresh folder
     int epochs = 0;             ///< Train: override the preset's epochs (0 = keep)
@@ -54,6 +56,9 @@ public:
     Workspace* currentWorkspace() const;
     Workspace* workspace(const QString& id) const;
 
+    /// Opens what `options` name. What they leave out is restored from the last session (the
+    /// dataset and the checkpoint in use when the app last ran), when the settings hold one;
+    /// files that went away get a note in a message bar.
     void applyStartupOptions(const StartupOptions& options);
 
     /// True while any workspace works or loads thumbnails.
@@ -66,6 +71,10 @@ public:
 public slots:
     bool showWorkspace(const QString& id);
     void showAbout();
+    /// Help → Getting started: the four workspaces on one page.
+    void showGettingStarted();
+    /// Help → Kellgren–Lawrence grades: the grades, their criteria, an example of each from the dataset.
+    void showKlGrades();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -76,6 +85,9 @@ private:
     void rebuildRecentMenus();
     void onProgress(Workspace* source, int value, int maximum, const QString& text);
     void openCheckpointDialog();
+    /// Opens the dataset and the checkpoint of the last session, unless `options` name others.
+    void restoreLastSession(const StartupOptions& options);
+    void showHelpDialog(QWidget* dialog);
     void restoreWindowState();
     void saveWindowState();
 
@@ -97,7 +109,7 @@ private:
     QProgressBar* progressBar_ = nullptr;
     QLabel* deviceLabel_ = nullptr;
     Workspace* progressSource_ = nullptr;
-    QWidget* aboutDialog_ = nullptr;
+    QPointer<QWidget> aboutDialog_;   // the About or Help dialog last opened (screenshots show it)
 };
 
 } // namespace kg::ui

@@ -3,6 +3,7 @@
 #include "ui/utility/Colors.h"
 
 #include <QEvent>
+#include <QLabel>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -34,6 +35,19 @@ TrainingCurvesWidget::TrainingCurvesWidget(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
+    // What an off-the-scale validation-loss spike means, shown only while there is one.
+    spikeNote_ = new QLabel(this);
+    spikeNote_->setObjectName(QStringLiteral("lossSpikeNote"));
+    spikeNote_->setWordWrap(true);
+    spikeNote_->setText(tr("<b>Validation-loss spikes</b> (off the scale): on those epochs the model was confidently "
+                           "wrong on a few validation images. Common early on and with a small validation set; worry "
+                           "when they keep coming late in training or validation accuracy drops with them."));
+    spikeNote_->setToolTip(tr("Validation loss is the average penalty for wrong answers on images the model does not "
+                              "train on. A single very confident mistake makes it jump. A spike followed by a return to "
+                              "the trend is harmless; a rising trend means overfitting or a learning rate that is too "
+                              "high. best.kgckpt keeps the epoch with the lowest validation loss either way."));
+    spikeNote_->hide();
+    layout->addWidget(spikeNote_);
     plot_->setMinimumSize(420, 240);
     plot_->setNoAntialiasingOnDrag(true);
 
@@ -226,6 +240,7 @@ double TrainingCurvesWidget::lossTop()
 {
     if (maxLoss_ <= 0) {
         lossClipped_->setVisible(false);
+        spikeNote_->setVisible(false);
         return 2.0 / 1.1;
     }
     std::vector<double> epochLosses;
@@ -245,6 +260,7 @@ double TrainingCurvesWidget::lossTop()
             top = cap;
     }
     lossClipped_->setVisible(top < maxLoss_);
+    spikeNote_->setVisible(top < maxLoss_);
     lossClipped_->setText(tr("peaks up to %1 off the scale ↑").arg(maxLoss_, 0, 'f', maxLoss_ < 10 ? 2 : 1));
     return top;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 class QCustomPlot;
+class QLabel;
 class QCPAxisRect;
 class QCPGraph;
 class QCPItemText;
@@ -61,6 +62,7 @@ private:
     QCPGraph* learningRate_ = nullptr;
     QCPLegend* legend_ = nullptr;
     QCPItemText* lossClipped_ = nullptr;
+    QLabel* spikeNote_ = nullptr;   ///< what an off-the-scale spike means
     std::vector<QCPTextElement*> titles_;
     int plannedEpochs_ = 10;
     double maxLoss_ = 0.0;

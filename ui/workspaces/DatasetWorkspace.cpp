@@ -2,6 +2,7 @@
 
 #include "ui/Session.h"
 #include "ui/dialogs/ImageDetailsDialog.h"
+#include "ui/utility/DialogFolders.h"
 #include "ui/utility/Colors.h"
 #include "ui/utility/Format.h"
 #include "ui/utility/Icons.h"
@@ -203,10 +204,15 @@ void DatasetWorkspace::stopWork()
 
 void DatasetWorkspace::openFolderDialog()
 {
-    const QString start = session().datasetRoot().isEmpty() ? QDir::homePath() : session().datasetRoot();
+    QStringList fallbacks;
+    if (!session().datasetRoot().isEmpty() && !session().isDemoDataset())
+        fallbacks << QFileInfo(session().datasetRoot()).absolutePath();   // where the open one was picked
+    const QString start = dialogStartFolder(session(), DialogPurpose::Dataset, fallbacks);
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Dataset Folder"), start);
-    if (!dir.isEmpty())
+    if (!dir.isEmpty()) {
+        rememberDialogFolder(session(), DialogPurpose::Dataset, dir, true);
         openDataset(dir);
+    }
 }
 
 void DatasetWorkspace::openDataset(const QString& root)

@@ -1,20 +1,18 @@
 #include "ui/workspaces/TrainWorkspace.h"
 
 #include "ui/Session.h"
+#include "ui/utility/DialogFolders.h"
 #include "ui/utility/Format.h"
 #include "ui/utility/Icons.h"
 #include "ui/widgets/MessageBar.h"
-#include "ui/widgets/RunsBrowser.h"
 #include "ui/widgets/TrainingCurvesWidget.h"
 #include "ui/workers/TrainingWorker.h"
 #include "ui/workers/WorkerThread.h"
 #include "ui/workspaces/TrainOptionsForm.h"
 
-#include "core/train/RunCatalog.h"
 #include "core/train/RunFiles.h"
 
 #include <QDateTime>
-#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -87,7 +85,6 @@ TrainWorkspace::TrainWorkspace(Session& session, QWidget* parent)
     buildToolBar();
     buildCentral();
     buildForm();
-    buildRunsBrowser();
 
     // The form updates its dataset summary and estimate first (it connected first).
     connect(&session, &Session::datasetScanned, this, [this] {
@@ -97,10 +94,7 @@ TrainWorkspace::TrainWorkspace(Session& session, QWidget* parent)
             start();
         }
     });
-    connect(&session, &Session::datasetChanged, this, [this] {
-        updateActions();
-        refreshRunsBrowser();
-    });
+    connect(&session, &Session::datasetChanged, this, [this] { updateActions(); });
 
     applyPreset(Preset::CpuQuickLook);
     form_->updateDatasetSummary();
@@ -133,21 +127,23 @@ void TrainWorkspace::buildToolBar()
     cancelAction_->setToolTip(tr("Stop after the current batch; finished epochs stay saved and can be resumed"));
     toolBar->addSeparator();
     resumeAction_ = toolBar->addAction(themedIcon(QStringLiteral("resume")), tr("Resume…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Resume a Run"), TrainOptionsForm::runsDirectory());
-        if (!dir.isEmpty())
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Resume a Run"), dialogStartFolder(session(), DialogPurpose::Run, {TrainOptionsForm::runsDirectory()}));
+        if (!dir.isEmpty()) {
+            rememberDialogFolder(session(), DialogPurpose::Run, dir, true);
             resumeRun(dir);
+        }
     });
     resumeAction_->setToolTip(tr("Continue an interrupted run from its last checkpoint"));
     openRunAction_ = toolBar->addAction(themedIcon(QStringLiteral("open-folder")), tr("Open Run…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Run"), TrainOptionsForm::runsDirectory());
-        if (!dir.isEmpty())
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Open a Run"), dialogStartFolder(session(), DialogPurpose::Run, {TrainOptionsForm::runsDirectory()}));
+        if (!dir.isEmpty()) {
+            rememberDialogFolder(session(), DialogPurpose::Run, dir, true);
             openRun(dir);
+        }
     });
     openRunAction_->setToolTip(tr("Show the curves and options of a previous run"));
-    runsAction_ = toolBar->addAction(themedIcon(QStringLiteral("open-folder")), tr("Runs…"), this,
-                                     &TrainWorkspace::showRunsBrowser);
-    runsAction_->setObjectName(QStringLiteral("runsAction"));
-    runsAction_->setToolTip(tr("List this dataset's runs with their status and best accuracy, and compare their curves"));
     toolBar->addSeparator();
     evaluateAction_ = toolBar->addAction(themedIcon(QStringLiteral("evaluate")), tr("Evaluate Best Model"), this,
                                          [this] { emit evaluateBestRequested(); });
@@ -169,6 +165,10 @@ void TrainWorkspace::buildCentral()
     bold.setBold(true);
     status_->setFont(bold);
     statusRow->addWidget(status_, 1);
+    evaluateButton_ = new QPushButton(themedIcon(QStringLiteral("evaluate")), tr("Evaluate the Best Model"), central);
+    evaluateButton_->hide();
+    connect(evaluateButton_, &QPushButton::clicked, this, [this] { emit evaluateBestRequested(); });
+    statusRow->addWidget(evaluateButton_);
     layout->addLayout(statusRow);
 
     auto* progressRow = new QHBoxLayout;
@@ -256,6 +256,7 @@ void TrainWorkspace::updateActions()
     const bool haveBest = !running_ && !lastResult_.bestCheckpoint.empty()
                           && QFileInfo::exists(QString::fromStdString(lastResult_.bestCheckpoint));
     evaluateAction_->setEnabled(haveBest);
+    evaluateButton_->setVisible(haveBest);
 }
 
 void TrainWorkspace::appendLog(const QString& line)
@@ -285,10 +286,12 @@ bool TrainWorkspace::start()
         messageBar_->showMessage(MessageBar::Kind::Error, QString::fromStdString(error.what()));
         return false;
     }
-    // Every Train starts a new run: a folder that holds one already (the previous Train's,
-    // or one typed in the form) gets a fresh sibling; Resume… continues an old run instead.
-    const std::string wanted = options.runDir;
-    options.runDir = freshRunDirectory(wanted);
+    if (QFileInfo::exists(QString::fromStdString(RunFiles::path(options.runDir, RunFiles::kLastCheckpoint)))) {
+        messageBar_->showMessage(MessageBar::Kind::Warning,
+                                 tr("%1 already holds a run. Choose another run folder, or use Resume… to continue it.")
+                                     .arg(QDir::toNativeSeparators(QString::fromStdString(options.runDir))));
+        return false;
+    }
     curves_->clear();
     log_->clear();
     runMessages_.clear();
@@ -299,10 +302,6 @@ bool TrainWorkspace::start()
                   .arg(options.batchSize)
                   .arg(formatLearningRate(options.learningRate))
                   .arg(QDir::toNativeSeparators(QString::fromStdString(options.runDir))));
-    if (options.runDir != wanted)
-        appendLog(tr("%1 already holds a run; this run goes to %2 (Resume… continues the old one).")
-                      .arg(QDir::toNativeSeparators(QString::fromStdString(wanted)),
-                           QDir::toNativeSeparators(QString::fromStdString(options.runDir))));
     if (options.mode == TrainingMode::Frozen && options.imagenetWeights.empty())
         appendLog(tr("Warning: frozen backbone without ImageNet weights — expect chance accuracy."));
     launch([options](TrainingWorker* worker) { worker->train(options); }, options.epochs);
@@ -367,13 +366,8 @@ void TrainWorkspace::onStarted(const TrainOptions& options)
     plannedEpochs_ = options.epochs;
     curves_->setPlannedEpochs(options.epochs);
     setFormOptions(options);
-    const QString runDir = QDir::cleanPath(QString::fromStdString(options.runDir));
-    const QString parent = QFileInfo(runDir).absolutePath();
-    if (!runParents_.contains(parent))
-        runParents_ << parent;
-    if (runsBrowser_)
-        runsBrowser_->setActiveRun(runDir);
-    refreshRunsBrowser();
+    form_->setRunDirectory(QString::fromStdString(options.runDir));
+    form_->startRunEstimate(options.epochs);
 }
 
 void TrainWorkspace::onProgress(const TrainingProgress& p)
@@ -390,6 +384,7 @@ void TrainWorkspace::onProgress(const TrainingProgress& p)
         const double position = (p.epoch - 1) + static_cast<double>(p.batch) / p.batches;
         fraction = position / epochs;
         curves_->addBatchPoint(position, p.loss, p.accuracy);
+        form_->addRunProgress(p.epoch, p.batch, p.elapsedSeconds, runningOptions_.batchSize);
     } else if (p.phase == TrainingProgress::Phase::Finished) {
         fraction = progress_->value() / 1000.0;   // the epochs are done; the bar stays where they left it
     } else if (p.epoch > 0) {
@@ -398,8 +393,16 @@ void TrainWorkspace::onProgress(const TrainingProgress& p)
             fraction = (p.epoch - 1 + 0.9 + 0.1 * p.batch / p.batches) / epochs;
     }
     progress_->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000)));
-    if (p.etaSeconds > 0)
-        eta_->setText(tr("ETA %1 · elapsed %2").arg(formatDuration(p.etaSeconds), formatDuration(p.elapsedSeconds)));
+    if (p.etaSeconds > 0) {
+        // A range once the run's own batches are measured (the form's estimate), else the trainer's figure.
+        const TimeRange eta = form_->timeEstimate().basis() == EstimateBasis::RunBatches ? form_->etaRange(p.etaSeconds)
+                                                                                          : TimeRange{};
+        eta_->setText(tr("ETA %1 · elapsed %2")
+                          .arg(eta.valid() ? tr("about %1").arg(formatDurationRange(eta.low, eta.high))
+                                           : tr("≈ %1").arg(formatDuration(p.etaSeconds)),
+                               formatDuration(p.elapsedSeconds)));
+        eta_->setToolTip(tr("Time left, estimated from this run's batches so far; not a limit"));
+    }
     // The training rate only: validation (forward passes alone) runs several times faster and
     // would make the figure jump at the end of every epoch.
     if (p.imagesPerSecond > 0 && p.phase == TrainingProgress::Phase::Training)
@@ -413,14 +416,14 @@ void TrainWorkspace::onProgress(const TrainingProgress& p)
 void TrainWorkspace::onEpochFinished(const EpochRecord& r)
 {
     curves_->addEpoch(r);
-    refreshRunsBrowser();
+    // Accuracy as a percentage, as in the live status line.
     appendLog(tr("Epoch %1/%2 — loss %3, accuracy %4 · val_loss %5, val_accuracy %6 · lr %7 · %8")
                   .arg(r.epoch)
                   .arg(plannedEpochs_)
                   .arg(r.loss, 0, 'f', 4)
-                  .arg(r.accuracy, 0, 'f', 4)
+                  .arg(formatPercent(r.accuracy))
                   .arg(r.valLoss, 0, 'f', 4)
-                  .arg(r.valAccuracy, 0, 'f', 4)
+                  .arg(formatPercent(r.valAccuracy))
                   .arg(formatLearningRate(r.learningRate))
                   .arg(formatDuration(r.durationSeconds)));
     emit epochFinished(r);
@@ -495,9 +498,6 @@ void TrainWorkspace::finishRun()
     emit busyChanged(false);
     form_->setBusy(false);
     form_->scheduleEstimate();
-    if (runsBrowser_)
-        runsBrowser_->setActiveRun({});
-    refreshRunsBrowser();
 }
 
 void TrainWorkspace::setPaused(bool paused)
@@ -552,56 +552,6 @@ bool TrainWorkspace::openRun(const QString& runDir)
     }
     updateActions();
     return true;
-}
-
-QStringList TrainWorkspace::runsLocations() const
-{
-    QStringList folders{TrainOptionsForm::runsDirectory()};
-    if (!fixedRunDir_.isEmpty())
-        folders << QFileInfo(QDir::cleanPath(fixedRunDir_)).absolutePath();
-    return folders + runParents_;
-}
-
-void TrainWorkspace::buildRunsBrowser()
-{
-    runsDialog_ = new QDialog(this, Qt::Window);
-    runsDialog_->setObjectName(QStringLiteral("runsDialog"));
-    runsDialog_->setWindowTitle(tr("Training Runs — KneeGrade"));
-    auto* layout = new QVBoxLayout(runsDialog_);
-    layout->setContentsMargins(0, 0, 0, 0);
-    runsBrowser_ = new RunsBrowser(runsDialog_);
-    layout->addWidget(runsBrowser_);
-    runsDialog_->resize(1080, 720);
-    connect(runsBrowser_, &RunsBrowser::openRunRequested, this, [this](const QString& dir) {
-        if (openRun(dir))
-            emit switchRequested(id());
-    });
-    connect(runsBrowser_, &RunsBrowser::resumeRunRequested, this, [this](const QString& dir) {
-        if (resumeRun(dir))
-            emit switchRequested(id());
-    });
-    connect(runsBrowser_, &RunsBrowser::useCheckpointRequested, this, [this](const QString& checkpoint) {
-        session().setCheckpointPath(checkpoint);
-        emit statusMessage(tr("Evaluate and Predict use %1").arg(QDir::toNativeSeparators(checkpoint)), 6000);
-    });
-}
-
-void TrainWorkspace::showRunsBrowser()
-{
-    runsDialog_->show();
-    runsDialog_->raise();
-    runsDialog_->activateWindow();
-    refreshRunsBrowser();
-}
-
-void TrainWorkspace::refreshRunsBrowser()
-{
-    if (!runsDialog_ || !runsDialog_->isVisible())
-        return;
-    runsBrowser_->setLocations(runsLocations());
-    const QString root = session().datasetRoot();
-    runsBrowser_->setDataset(root, session().isDemoDataset() ? tr("the demo dataset") : QFileInfo(root).fileName());
-    runsBrowser_->refresh();
 }
 
 void TrainWorkspace::startWhenDatasetReady()
