@@ -7,6 +7,7 @@
 #include "ui/utility/Format.h"
 #include "ui/utility/Icons.h"
 #include "ui/widgets/MessageBar.h"
+#include "ui/widgets/RunsBrowser.h"
 #include "ui/widgets/SampleGridWidget.h"
 #include "ui/workspaces/DatasetWorkspace.h"
 #include "ui/workspaces/EvaluateWorkspace.h"
@@ -192,6 +193,12 @@ void MainWindow::createMenus()
                                               this, &MainWindow::openCheckpointDialog);
     openCheckpoint->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     recentCheckpointsMenu_ = file->addMenu(tr("Recent C&heckpoints"));
+    QAction* runs = file->addAction(tr("Training &Runs…"), this, [this] {
+        showWorkspace(QStringLiteral("train"));
+        train_->showRunsBrowser();
+    });
+    runs->setObjectName(QStringLiteral("trainingRunsAction"));
+    runs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     QAction* openImage = file->addAction(themedIcon(QStringLiteral("open-image")), tr("Open &Image to Grade…"), this,
                                          [this] {
                                              showWorkspace(QStringLiteral("predict"));
@@ -236,9 +243,14 @@ void MainWindow::rebuildRecentMenus()
         });
     recentDatasetsMenu_->setEnabled(!recentDatasetsMenu_->isEmpty());
     recentCheckpointsMenu_->clear();
-    for (const QString& path : session_->recentCheckpoints())
-        recentCheckpointsMenu_->addAction(QDir::toNativeSeparators(path), this,
-                                          [this, path] { session_->setCheckpointPath(path); });
+    // Each with what it is and how its run went (architecture, epochs, accuracy, date, status).
+    for (const QString& path : session_->recentCheckpoints()) {
+        QAction* action = recentCheckpointsMenu_->addAction(checkpointMenuText(path), this,
+                                                            [this, path] { session_->setCheckpointPath(path); });
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+    }
+    recentCheckpointsMenu_->setToolTipsVisible(true);
     recentCheckpointsMenu_->setEnabled(!recentCheckpointsMenu_->isEmpty());
 }
 
@@ -359,7 +371,11 @@ void MainWindow::applyStartupOptions(const StartupOptions& options)
         evaluate_->evaluateWhenReady();
     if (!options.image.isEmpty())
         predict_->predictFile(options.image);
-    if (options.workspace == QLatin1String("about")) {
+    if (options.workspace == QLatin1String("runs")) {
+        showWorkspace(QStringLiteral("train"));
+        train_->showRunsBrowser();
+        aboutDialog_ = train_->runsDialog();   // what a screenshot shows
+    } else if (options.workspace == QLatin1String("about")) {
         showAbout();
     } else if (options.workspace == QLatin1String("getting-started")) {
         showGettingStarted();

@@ -5,14 +5,17 @@
 #include "ui/utility/Format.h"
 #include "ui/utility/Icons.h"
 #include "ui/widgets/MessageBar.h"
+#include "ui/widgets/RunsBrowser.h"
 #include "ui/widgets/TrainingCurvesWidget.h"
 #include "ui/workers/TrainingWorker.h"
 #include "ui/workers/WorkerThread.h"
 #include "ui/workspaces/TrainOptionsForm.h"
 
+#include "core/train/RunCatalog.h"
 #include "core/train/RunFiles.h"
 
 #include <QDateTime>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -85,6 +88,7 @@ TrainWorkspace::TrainWorkspace(Session& session, QWidget* parent)
     buildToolBar();
     buildCentral();
     buildForm();
+    buildRunsBrowser();
 
     // The form updates its dataset summary and estimate first (it connected first).
     connect(&session, &Session::datasetScanned, this, [this] {
@@ -94,7 +98,10 @@ TrainWorkspace::TrainWorkspace(Session& session, QWidget* parent)
             start();
         }
     });
-    connect(&session, &Session::datasetChanged, this, [this] { updateActions(); });
+    connect(&session, &Session::datasetChanged, this, [this] {
+        updateActions();
+        refreshRunsBrowser();
+    });
 
     applyPreset(Preset::CpuQuickLook);
     form_->updateDatasetSummary();
@@ -144,6 +151,10 @@ void TrainWorkspace::buildToolBar()
         }
     });
     openRunAction_->setToolTip(tr("Show the curves and options of a previous run"));
+    runsAction_ = toolBar->addAction(themedIcon(QStringLiteral("open-folder")), tr("Runs…"), this,
+                                     &TrainWorkspace::showRunsBrowser);
+    runsAction_->setObjectName(QStringLiteral("runsAction"));
+    runsAction_->setToolTip(tr("List this dataset's runs with their status and best accuracy, and compare their curves"));
     toolBar->addSeparator();
     evaluateAction_ = toolBar->addAction(themedIcon(QStringLiteral("evaluate")), tr("Evaluate Best Model"), this,
                                          [this] { emit evaluateBestRequested(); });
@@ -164,11 +175,8 @@ void TrainWorkspace::buildCentral()
     QFont bold = status_->font();
     bold.setBold(true);
     status_->setFont(bold);
+    status_->setWordWrap(true);   // a long summary wraps rather than being cut in a small window
     statusRow->addWidget(status_, 1);
-    evaluateButton_ = new QPushButton(themedIcon(QStringLiteral("evaluate")), tr("Evaluate the Best Model"), central);
-    evaluateButton_->hide();
-    connect(evaluateButton_, &QPushButton::clicked, this, [this] { emit evaluateBestRequested(); });
-    statusRow->addWidget(evaluateButton_);
     layout->addLayout(statusRow);
 
     auto* progressRow = new QHBoxLayout;
@@ -256,7 +264,6 @@ void TrainWorkspace::updateActions()
     const bool haveBest = !running_ && !lastResult_.bestCheckpoint.empty()
                           && QFileInfo::exists(QString::fromStdString(lastResult_.bestCheckpoint));
     evaluateAction_->setEnabled(haveBest);
-    evaluateButton_->setVisible(haveBest);
 }
 
 void TrainWorkspace::appendLog(const QString& line)
@@ -286,12 +293,10 @@ bool TrainWorkspace::start()
         messageBar_->showMessage(MessageBar::Kind::Error, QString::fromStdString(error.what()));
         return false;
     }
-    if (QFileInfo::exists(QString::fromStdString(RunFiles::path(options.runDir, RunFiles::kLastCheckpoint)))) {
-        messageBar_->showMessage(MessageBar::Kind::Warning,
-                                 tr("%1 already holds a run. Choose another run folder, or use Resume… to continue it.")
-                                     .arg(QDir::toNativeSeparators(QString::fromStdString(options.runDir))));
-        return false;
-    }
+    // Every Train starts a new run: a folder that holds one already (the previous Train's,
+    // or one typed in the form) gets a fresh sibling; Resume… continues an old run instead.
+    const std::string wanted = options.runDir;
+    options.runDir = freshRunDirectory(wanted);
     curves_->clear();
     log_->clear();
     runMessages_.clear();
@@ -302,6 +307,10 @@ bool TrainWorkspace::start()
                   .arg(options.batchSize)
                   .arg(formatLearningRate(options.learningRate))
                   .arg(QDir::toNativeSeparators(QString::fromStdString(options.runDir))));
+    if (options.runDir != wanted)
+        appendLog(tr("%1 already holds a run; this run goes to %2 (Resume… continues the old one).")
+                      .arg(QDir::toNativeSeparators(QString::fromStdString(wanted)),
+                           QDir::toNativeSeparators(QString::fromStdString(options.runDir))));
     if (options.mode == TrainingMode::Frozen && options.imagenetWeights.empty())
         appendLog(tr("Warning: frozen backbone without ImageNet weights — expect chance accuracy."));
     launch([options](TrainingWorker* worker) { worker->train(options); }, options.epochs);
@@ -366,7 +375,13 @@ void TrainWorkspace::onStarted(const TrainOptions& options)
     plannedEpochs_ = options.epochs;
     curves_->setPlannedEpochs(options.epochs);
     setFormOptions(options);
-    form_->setRunDirectory(QString::fromStdString(options.runDir));
+    const QString runDir = QDir::cleanPath(QString::fromStdString(options.runDir));
+    const QString parent = QFileInfo(runDir).absolutePath();
+    if (!runParents_.contains(parent))
+        runParents_ << parent;
+    if (runsBrowser_)
+        runsBrowser_->setActiveRun(runDir);
+    refreshRunsBrowser();
     form_->startRunEstimate(options.epochs);
 }
 
@@ -416,6 +431,7 @@ void TrainWorkspace::onProgress(const TrainingProgress& p)
 void TrainWorkspace::onEpochFinished(const EpochRecord& r)
 {
     curves_->addEpoch(r);
+    refreshRunsBrowser();
     // Accuracy as a percentage, as in the live status line.
     appendLog(tr("Epoch %1/%2 — loss %3, accuracy %4 · val_loss %5, val_accuracy %6 · lr %7 · %8")
                   .arg(r.epoch)
@@ -498,6 +514,9 @@ void TrainWorkspace::finishRun()
     emit busyChanged(false);
     form_->setBusy(false);
     form_->scheduleEstimate();
+    if (runsBrowser_)
+        runsBrowser_->setActiveRun({});
+    refreshRunsBrowser();
 }
 
 void TrainWorkspace::setPaused(bool paused)
@@ -552,6 +571,56 @@ bool TrainWorkspace::openRun(const QString& runDir)
     }
     updateActions();
     return true;
+}
+
+QStringList TrainWorkspace::runsLocations() const
+{
+    QStringList folders{TrainOptionsForm::runsDirectory()};
+    if (!fixedRunDir_.isEmpty())
+        folders << QFileInfo(QDir::cleanPath(fixedRunDir_)).absolutePath();
+    return folders + runParents_;
+}
+
+void TrainWorkspace::buildRunsBrowser()
+{
+    runsDialog_ = new QDialog(this, Qt::Window);
+    runsDialog_->setObjectName(QStringLiteral("runsDialog"));
+    runsDialog_->setWindowTitle(tr("Training Runs — KneeGrade"));
+    auto* layout = new QVBoxLayout(runsDialog_);
+    layout->setContentsMargins(0, 0, 0, 0);
+    runsBrowser_ = new RunsBrowser(runsDialog_);
+    layout->addWidget(runsBrowser_);
+    runsDialog_->resize(1080, 720);
+    connect(runsBrowser_, &RunsBrowser::openRunRequested, this, [this](const QString& dir) {
+        if (openRun(dir))
+            emit switchRequested(id());
+    });
+    connect(runsBrowser_, &RunsBrowser::resumeRunRequested, this, [this](const QString& dir) {
+        if (resumeRun(dir))
+            emit switchRequested(id());
+    });
+    connect(runsBrowser_, &RunsBrowser::useCheckpointRequested, this, [this](const QString& checkpoint) {
+        session().setCheckpointPath(checkpoint);
+        emit statusMessage(tr("Evaluate and Predict use %1").arg(QDir::toNativeSeparators(checkpoint)), 6000);
+    });
+}
+
+void TrainWorkspace::showRunsBrowser()
+{
+    runsDialog_->show();
+    runsDialog_->raise();
+    runsDialog_->activateWindow();
+    refreshRunsBrowser();
+}
+
+void TrainWorkspace::refreshRunsBrowser()
+{
+    if (!runsDialog_ || !runsDialog_->isVisible())
+        return;
+    runsBrowser_->setLocations(runsLocations());
+    const QString root = session().datasetRoot();
+    runsBrowser_->setDataset(root, session().isDemoDataset() ? tr("the demo dataset") : QFileInfo(root).fileName());
+    runsBrowser_->refresh();
 }
 
 void TrainWorkspace::startWhenDatasetReady()
