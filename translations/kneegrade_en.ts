@@ -1085,6 +1085,30 @@ or a folder to grade many at once</source>
     </message>
 </context>
 <context>
+    <name>kg::ui::TrainOptionsForm</name>
+    <message numerus="yes">
+        <source>Estimated time: about &lt;b&gt;%1&lt;/b&gt; for %n epoch(s) (%2 per epoch).</source>
+        <translation>
+            <numerusform>Estimated time: about &lt;b&gt;%1&lt;/b&gt; for %n epoch (%2 per epoch).</numerusform>
+            <numerusform>Estimated time: about &lt;b&gt;%1&lt;/b&gt; for %n epochs (%2 per epoch).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Based on %n batch(es) of this run so far.</source>
+        <translation>
+            <numerusform>Based on %n batch of this run so far.</numerusform>
+            <numerusform>Based on %n batches of this run so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Based on %n training step(s) timed just now on %1 (%2, %3 × %3 px: %4 s a step); refined once the run starts.</source>
+        <translation>
+            <numerusform>Based on %n training step timed just now on %1 (%2, %3 × %3 px: %4 s a step); refined once the run starts.</numerusform>
+            <numerusform>Based on %n training steps timed just now on %1 (%2, %3 × %3 px: %4 s a step); refined once the run starts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kg::ui::TrainWorkspace</name>
     <message>
         <source>Frozen backbone, train the head</source>
@@ -1482,13 +1506,6 @@ Default: %1</source>
     <message>
         <source>About &lt;b&gt;%1 per epoch&lt;/b&gt; on this computer's CPU (%2 × %2 px; forward pass measured at %3 ms per image; a training step costs about three).</source>
         <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source> %n epoch(s): about %1 at most.</source>
-        <translation>
-            <numerusform> %n epoch: about %1 at most.</numerusform>
-            <numerusform> %n epochs: about %1 at most.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Forward pass: %1 ms per image on this CPU. Open a dataset for a time per epoch.</source>

@@ -315,6 +315,8 @@ bool MainWindow::isBusy() const
             return true;
     if (auto* grades = qobject_cast<KlGradesDialog*>(aboutDialog_.data()); grades && grades->isLoading())
         return true;
+    if (train_->isEstimating() && currentWorkspace() == train_)
+        return true;
     return dataset_->sampleGrid()->isLoading();
 }
 

@@ -61,7 +61,8 @@ public:
     /// files that went away get a note in a message bar.
     void applyStartupOptions(const StartupOptions& options);
 
-    /// True while any workspace works or loads thumbnails.
+    /// True while any workspace works or loads thumbnails, the shown Train form times its
+    /// estimate, or the Kellgren–Lawrence page loads its examples.
     bool isBusy() const;
     /// Waits until nothing has been busy for a moment (or `timeoutMs` passed), renders the
     /// window — or the About dialog for workspace "about" — to `path` as PNG, then calls

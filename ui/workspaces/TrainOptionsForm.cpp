@@ -421,6 +421,11 @@ void TrainOptionsForm::setBusy(bool busy)
     }
 }
 
+bool TrainOptionsForm::isEstimating() const
+{
+    return estimateTimer_->isActive() || estimator_->isRunning();
+}
+
 void TrainOptionsForm::scheduleEstimate()
 {
     if (!busy_)

@@ -57,6 +57,8 @@ public:
     const TimeEstimate& timeEstimate() const { return time_; }
 
     QLabel* estimateLabel() const { return estimate_; }
+    /// A measurement is scheduled or running.
+    bool isEstimating() const;
     QLabel* modeWarning() const { return modeWarning_; }
 
     static QString modeText(TrainingMode mode);

@@ -67,6 +67,8 @@ public:
     MessageBar* messageBar() const { return messageBar_; }
     TrainOptionsForm* optionsForm() const { return form_; }
     QLabel* estimateLabel() const { return form_->estimateLabel(); }
+    /// True while the form times training steps for its estimate (screenshots wait for it).
+    bool isEstimating() const { return form_->isEstimating(); }
     QLabel* modeWarning() const { return form_->modeWarning(); }
     /// The last run's outcome (valid after finished()).
     const TrainingResult& lastResult() const { return lastResult_; }
