@@ -122,28 +122,35 @@ QList<ConfusionMatrixWidget::Label> ConfusionMatrixWidget::labels(const Geometry
         const int w = metrics.horizontalAdvance(text);
         return Label{QRect(centerX - w / 2, top, w, h), text};
     };
+    // Column labels, the same way for every column: whole ("KL2 Minimal") when every one fits
+    // its cell; else the grade above its name when every name fits; else the grade alone (the
+    // row labels and tool tips have the names).
     const int columnWidth = std::max(1, g.cell - 6);   // a gap between neighbours
+    bool wholeFit = true, namesFit = true;
+    QStringList codes, names;
+    for (const QString& text : labels_) {
+        const int space = text.indexOf(QLatin1Char(' '));
+        codes << (space > 0 ? text.left(space) : text);
+        names << (space > 0 ? text.mid(space + 1) : QString());
+        wholeFit = wholeFit && metrics.horizontalAdvance(text) <= columnWidth;
+        namesFit = namesFit && metrics.horizontalAdvance(names.back()) <= columnWidth;
+    }
     for (int i = 0; i < numClasses_; ++i) {
         // Row labels: right-aligned against the grid; the label column is as wide as the longest.
         const QString& text = labels_[i];
         const int w = metrics.horizontalAdvance(text);
         result << Label{QRect(g.grid.left() - 8 - w, g.grid.top() + i * g.cell + (g.cell - h) / 2, w, h), text};
-        // Column labels: whole when they fit the cell; else "KL2" with the name elided below it.
         const int centerX = g.grid.left() + i * g.cell + g.cell / 2;
         const int top = g.grid.bottom() + 5;
-        if (w <= columnWidth) {
+        if (wholeFit) {
             result << centred(text, centerX, top);
             continue;
         }
-        const int space = text.indexOf(QLatin1Char(' '));
-        const QString code = metrics.elidedText(space > 0 ? text.left(space) : text, Qt::ElideRight, columnWidth);
+        const QString code = metrics.elidedText(codes[i], Qt::ElideRight, columnWidth);
         if (!code.isEmpty())
             result << centred(code, centerX, top);
-        if (space > 0) {
-            const QString name = metrics.elidedText(text.mid(space + 1), Qt::ElideRight, columnWidth);
-            if (!name.isEmpty() && name != QStringLiteral("…"))
-                result << centred(name, centerX, top + h);
-        }
+        if (namesFit && !names[i].isEmpty())
+            result << centred(names[i], centerX, top + h);
     }
     QFont bold = font();
     bold.setBold(true);

@@ -3,6 +3,7 @@
 #include "ui/utility/Colors.h"
 
 #include <QEvent>
+#include <QResizeEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -162,6 +163,52 @@ void TrainingCurvesWidget::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void TrainingCurvesWidget::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitToWidth();
+}
+
+void TrainingCurvesWidget::fitToWidth()
+{
+    // The legend: one row while its entries fit, else as many columns as do (entries keep
+    // their whole text rather than being squeezed into "trainin").
+    const int available = plot_->width() - legend_->margins().left() - legend_->margins().right();
+    int widest = 0, total = 0;
+    for (int i = 0; i < legend_->itemCount(); ++i) {
+        const int w = legend_->item(i)->minimumOuterSizeHint().width();
+        widest = std::max(widest, w);
+        total += w + (i > 0 ? legend_->columnSpacing() : 0);
+    }
+    const int columns = total <= available
+                            ? 0
+                            : std::clamp((available + legend_->columnSpacing()) / std::max(1, widest + legend_->columnSpacing()),
+                                         1, std::max(1, legend_->itemCount()));
+    if (columns != legend_->wrap()) {
+        legend_->setWrap(columns);
+        legend_->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);   // re-flows the entries
+    }
+    // Fewer epoch ticks where a plot is narrow, so that their numbers do not run together
+    // (the learning-rate plot has three quarters of the others' share).
+    for (QCPAxisRect* rect : {accuracyRect_, lossRect_, learningRateRect_}) {
+        const double share = rect == learningRateRect_ ? 0.75 / 2.75 : 1.0 / 2.75;
+        rect->axis(QCPAxis::atBottom)->ticker()->setTickCount(plot_->width() * share - 60 < 150 ? 3 : 5);
+    }
+    updateLossNote();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingCurvesWidget::updateLossNote()
+{
+    // On two lines where the loss plot is too narrow for one (its share of the width, less the axis).
+    const QString value = QString::number(maxLoss_, 'f', maxLoss_ < 10 ? 2 : 1);
+    const QString line = tr("peaks up to %1 off the scale ↑").arg(value);
+    const int plotWidth = static_cast<int>(plot_->width() / 2.75) - 60;
+    lossClipped_->setText(QFontMetrics(lossClipped_->font()).horizontalAdvance(line) + 12 <= plotWidth
+                              ? line
+                              : tr("peaks up to %1\noff the scale ↑").arg(value));
+}
+
 void TrainingCurvesWidget::clear()
 {
     for (QCPGraph* graph : {trainAccuracy_, valAccuracy_, batchAccuracy_, trainLoss_, valLoss_, batchLoss_, learningRate_})
@@ -261,7 +308,7 @@ double TrainingCurvesWidget::lossTop()
     }
     lossClipped_->setVisible(top < maxLoss_);
     spikeNote_->setVisible(top < maxLoss_);
-    lossClipped_->setText(tr("peaks up to %1 off the scale ↑").arg(maxLoss_, 0, 'f', maxLoss_ < 10 ? 2 : 1));
+    updateLossNote();
     return top;
 }
 

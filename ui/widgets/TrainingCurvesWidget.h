@@ -43,11 +43,15 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void applyPalette();
     void rescale();
     double lossTop();
+    /// Legend columns and the loss note's line breaks for the widget's width.
+    void fitToWidth();
+    void updateLossNote();
 
     QCustomPlot* plot_ = nullptr;
     QCPAxisRect* accuracyRect_ = nullptr;

@@ -37,10 +37,13 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace kg::ui {
 namespace {
@@ -486,12 +489,23 @@ void DatasetWorkspace::showFullReport()
     auto* text = new QPlainTextEdit(&dialog);
     text->setReadOnly(true);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    text->setPlainText(QString::fromStdString(report_->toText(50)));
+    // A table: wrapped lines would fall out of line with its header; scroll sideways instead.
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text->setObjectName(QStringLiteral("fullReportText"));
+    const QString report = QString::fromStdString(report_->toText(50));
+    text->setPlainText(report);
     layout->addWidget(text);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(760, 560);
+    // Wide enough for the longest line where the screen allows.
+    int longest = 0;
+    const QFontMetrics metrics(text->font());
+    for (const QString& line : report.split(QLatin1Char('\n')))
+        longest = std::max(longest, metrics.horizontalAdvance(line));
+    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1024, 700);
+    dialog.resize(std::clamp(longest + 60, 760, std::max(760, screen.width() - 40)),
+                  std::min(560, std::max(300, screen.height() - 80)));
     dialog.exec();
 }
 
