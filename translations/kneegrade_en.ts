@@ -581,6 +581,13 @@
         <source>The PDF report could not be written: %1</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>Saved %n image(s) to %1</source>
+        <translation>
+            <numerusform>Saved %n image to %1</numerusform>
+            <numerusform>Saved %n images to %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kg::ui::ImageDetailsDialog</name>
@@ -1055,6 +1062,13 @@ or a folder to grade many at once</source>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Dataset label: %2 (%3 split)</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Grading %n image(s)…</source>
+        <translation>
+            <numerusform>Grading %n image…</numerusform>
+            <numerusform>Grading %n images…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
