@@ -231,13 +231,29 @@ void TestPredictWorkspace::droppedFolderFillsTableAndExportsCsv()
     QStandardItemModel* model = workspace_->batchModel();
     QCOMPARE(model->rowCount(), 4);
 
-    // Sorting by confidence (column 2) puts the unreadable file (no confidence) first.
+    // The grade folders' grades stand beside the predicted ones.
+    const auto column = [model](const QString& header) {
+        for (int c = 0; c < model->columnCount(); ++c)
+            if (model->horizontalHeaderItem(c)->text() == header)
+                return c;
+        return -1;
+    };
+    const int trueColumn = column(QStringLiteral("True grade"));
+    QCOMPARE(trueColumn, column(QStringLiteral("Grade")) + 1);
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QString name = model->item(r, 0)->text();
+        QCOMPARE(model->item(r, trueColumn)->text(),
+                 name == QStringLiteral("zz-broken.png") ? QString() : QStringLiteral("KL") + name.mid(6, 1));
+    }
+
+    // Sorting by confidence puts the unreadable file (no confidence) first.
+    const int confidence = column(QStringLiteral("Confidence"));
     QTableView* table = workspace_->batchTable();
-    table->sortByColumn(2, Qt::AscendingOrder);
+    table->sortByColumn(confidence, Qt::AscendingOrder);
     QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("zz-broken.png"));
-    table->sortByColumn(2, Qt::DescendingOrder);
-    const double top = table->model()->index(0, 2).data(Qt::UserRole).toDouble();
-    const double next = table->model()->index(1, 2).data(Qt::UserRole).toDouble();
+    table->sortByColumn(confidence, Qt::DescendingOrder);
+    const double top = table->model()->index(0, confidence).data(Qt::UserRole).toDouble();
+    const double next = table->model()->index(1, confidence).data(Qt::UserRole).toDouble();
     QVERIFY(top >= next);
 
     const QString csv = temp_.filePath(QStringLiteral("predictions.csv"));

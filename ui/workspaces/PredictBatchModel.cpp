@@ -4,6 +4,8 @@
 #include "ui/utility/Format.h"
 #include "ui/utility/PredictionText.h"
 
+#include "core/eval/ResultsCsv.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -27,17 +29,34 @@ QStandardItem* sortableItem(const QString& text, const QVariant& sortKey)
     return item;
 }
 
+/// The grade of the file's folder, when that is a grade folder; else empty.
+QStandardItem* trueGradeItem(const kg::Prediction& p)
+{
+    const int grade = kg::gradeOfParentFolder(p.path);
+    auto* item = sortableItem(grade >= 0 ? tr("KL%1").arg(grade) : QString(), grade);
+    item->setToolTip(tr("The grade its folder names"));
+    if (grade >= 0 && p.ok() && grade != p.grade)
+        item->setForeground(QColor(0xc0, 0x39, 0x2b));   // disagrees with the prediction
+    return item;
+}
+
 } // namespace
 
 int fillBatchModel(QStandardItemModel& model, const std::vector<kg::Prediction>& predictions)
 {
     const bool regions = std::any_of(predictions.begin(), predictions.end(),
                                      [](const kg::Prediction& p) { return !isWholeImage(p.region); });
+    // Files in grade folders (0..4, KL2, …) carry their true grade: shown beside the prediction.
+    const bool labelled = std::any_of(predictions.begin(), predictions.end(),
+                                      [](const kg::Prediction& p) { return kg::gradeOfParentFolder(p.path) >= 0; });
     model.clear();
     QStringList headers{tr("File")};
     if (regions)
         headers << tr("Region");
-    headers << tr("Grade") << tr("Confidence") << tr("Low confidence") << tr("OOD score") << tr("Out of distribution");
+    headers << tr("Grade");
+    if (labelled)
+        headers << tr("True grade");
+    headers << tr("Confidence") << tr("Low confidence") << tr("OOD score") << tr("Out of distribution");
     for (int g = 0; g < 5; ++g)
         headers << tr("P(KL%1)").arg(g);
     headers << tr("Problem");
@@ -69,7 +88,10 @@ int fillBatchModel(QStandardItemModel& model, const std::vector<kg::Prediction>&
                 struck.setStrikeOut(true);
                 grade->setFont(struck);
             }
-            row << grade << sortableItem(formatPercent(p.confidence), p.confidence)
+            row << grade;
+            if (labelled)
+                row << trueGradeItem(p);
+            row << sortableItem(formatPercent(p.confidence), p.confidence)
                 << sortableItem(p.lowConfidence ? tr("yes") : QString(), p.lowConfidence ? 1 : 0);
             if (p.hasOodScore())
                 row << sortableItem(QString::number(p.oodScore, 'f', 2), p.oodScore)
@@ -83,7 +105,10 @@ int fillBatchModel(QStandardItemModel& model, const std::vector<kg::Prediction>&
             row << sortableItem({}, QString());
         } else {
             ++failures;
-            row << sortableItem(QStringLiteral("—"), -1) << sortableItem({}, -1.0) << sortableItem({}, -1)
+            row << sortableItem(QStringLiteral("—"), -1);
+            if (labelled)
+                row << trueGradeItem(p);
+            row << sortableItem({}, -1.0) << sortableItem({}, -1)
                 << sortableItem({}, -1.0) << sortableItem({}, -1);
             for (int g = 0; g < 5; ++g)
                 row << sortableItem({}, -1.0);

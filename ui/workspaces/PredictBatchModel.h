@@ -16,7 +16,8 @@ inline constexpr int kBatchPathRole = Qt::UserRole + 1;
 inline constexpr int kBatchRegionRole = Qt::UserRole + 2;
 
 /// Replaces `model`'s rows and headers with `predictions`: File, Region (only when some
-/// result is a region of its file), Grade, Confidence, Low confidence, OOD score, Out of
+/// result is a region of its file), Grade, True grade (only when some file lies in a grade
+/// folder: 0..4, KL2, …), Confidence, Low confidence, OOD score, Out of
 /// distribution, P(KL0)…P(KL4), Problem. Every cell sorts on Qt::UserRole, numerically
 /// where it is a number. Returns the number of results that carry an error.
 int fillBatchModel(QStandardItemModel& model, const std::vector<kg::Prediction>& predictions);
