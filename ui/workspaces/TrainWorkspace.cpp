@@ -27,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -590,7 +591,9 @@ void TrainWorkspace::buildRunsBrowser()
     layout->setContentsMargins(0, 0, 0, 0);
     runsBrowser_ = new RunsBrowser(runsDialog_);
     layout->addWidget(runsBrowser_);
-    runsDialog_->resize(1080, 720);
+    // 1080 × 720, or what a small screen leaves of it.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    runsDialog_->resize(std::min(1080, available.width() - 40), std::min(720, available.height() - 60));
     connect(runsBrowser_, &RunsBrowser::openRunRequested, this, [this](const QString& dir) {
         if (openRun(dir))
             emit switchRequested(id());
