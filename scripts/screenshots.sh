@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Refreshes docs/screenshots/*.png from a real window under xvfb-run: the demo dataset, a
-# short training run on it (so the curves show), the evaluation of that run's best
+# short training run on it (so the curves show), the runs browser comparing it with a second
+# run of another seed, the evaluation of that run's best
 # checkpoint, a generated bilateral knee film graded per joint (two boxes with Grad-CAM), a
 # chest radiograph flagged out of distribution, a real CR at full depth, the Help pages and the
 # About dialog.
@@ -36,6 +37,13 @@ shot dataset --demo --workspace dataset
 shot train --demo --workspace train --train --epochs "$epochs" --run-dir "$work/run"
 checkpoint="$work/run/best.kgckpt"
 [[ -f "$checkpoint" ]] || { echo "training left no $checkpoint" >&2; exit 1; }
+# A second run on the same demo data with another seed (kneegrade-cli): the runs browser lists
+# both and compares their validation curves.
+demo="$(find "$XDG_CACHE_HOME" -maxdepth 4 -type d -name demo-dataset | head -n 1)"
+[[ -d "$demo" ]] || { echo "no demo dataset under $XDG_CACHE_HOME" >&2; exit 1; }
+"$build/app/cli/kneegrade-cli" train --data "$demo" --out "$work/run-seed-7" --preset cpu-quick-look --seed 7 \
+  --epochs "$(( epochs > 1 ? epochs * 3 / 5 : 1 ))" >/dev/null
+shot runs --demo --workspace runs --run-dir "$work/run-seed-7"
 shot evaluate --demo --workspace evaluate --checkpoint "$checkpoint" --evaluate
 # A generated bilateral standing AP film: the localiser finds both knees, each is graded in its box.
 cli="$build/app/cli/kneegrade-cli"

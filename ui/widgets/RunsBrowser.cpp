@@ -186,8 +186,8 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     chart_ = new RunComparisonChart(splitter_);
     splitter_->addWidget(table_);
     splitter_->addWidget(chart_);
-    splitter_->setStretchFactor(0, 2);
-    splitter_->setStretchFactor(1, 3);
+    splitter_->setStretchFactor(0, 1);
+    splitter_->setStretchFactor(1, 2);
     splitter_->setChildrenCollapsible(false);
     layout->addWidget(splitter_, 1);
 
