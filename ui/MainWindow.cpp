@@ -14,6 +14,8 @@
 #include "ui/workspaces/PredictWorkspace.h"
 #include "ui/workspaces/TrainWorkspace.h"
 
+#include "core/train/RunCatalog.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -70,6 +72,13 @@ MainWindow::MainWindow(const RuntimeInfo& runtime, QSettings* settings, QWidget*
     addWorkspace(predict_, QKeySequence(Qt::CTRL | Qt::Key_4));
     for (Workspace* workspace : workspaces_)
         modeBar->addAction(modeActions_.value(workspace->id()));
+    // An evaluation of a run's checkpoint is recorded in its run folder (the runs browser's QWK).
+    connect(evaluate_, &EvaluateWorkspace::evaluationFinished, this, [this] {
+        const auto result = evaluate_->result();
+        if (result && !result->cancelled && !result->checkpoint.empty() && !result->predictions.empty())
+            recordRunEvaluation(result->checkpoint, result->split, result->metrics.accuracy,
+                                result->metrics.quadraticWeightedKappa, static_cast<std::int64_t>(result->predictions.size()));
+    });
     connect(train_, &TrainWorkspace::evaluateBestRequested, this, [this] {
         showWorkspace(QStringLiteral("evaluate"));
         evaluate_->setSplit(Split::Test);

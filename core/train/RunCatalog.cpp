@@ -5,12 +5,15 @@
 #include "core/train/RunFiles.h"
 #include "core/train/TrainOptions.h"
 #include "core/train/TrainPresets.h"
+#include "core/util/AtomicFile.h"
+#include "core/util/Time.h"
 
 #include <nlohmann/json.hpp>
 
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <exception>
@@ -282,6 +285,24 @@ RunSummary readRunSummary(const std::string& dir, const RunScanOptions& scan)
         }
     }
 
+    // evaluation.json: the quadratic weighted kappa of the last evaluation, the test split's first.
+    const std::string evaluationPath = RunFiles::path(dir, kRunEvaluationFile);
+    if (isFile(evaluationPath)) {
+        try {
+            std::ifstream in(evaluationPath);
+            const nlohmann::json evaluations = nlohmann::json::parse(in).at("splits");
+            for (const char* split : {"test", "val", "train"}) {
+                if (evaluations.contains(split) && evaluations[split].at("qwk").is_number()) {
+                    run.qwk = evaluations[split].at("qwk").get<double>();
+                    run.qwkSplit = split;
+                    break;
+                }
+            }
+        } catch (const std::exception& error) {
+            run.problems.push_back(std::string(kRunEvaluationFile) + " cannot be read: " + firstLine(error));
+        }
+    }
+
     // train.log: when it started and how its last session ended.
     const LogFacts log = readLog(RunFiles::path(dir, RunFiles::kLog));
     run.startedSeconds = log.firstSeconds > 0 ? log.firstSeconds : modifiedSeconds(optionsPath);
@@ -325,6 +346,38 @@ std::string freshRunDirectory(const std::string& wanted)
         const std::string candidate = base + "-" + std::to_string(n);
         if (!holdsRun(candidate))
             return candidate;
+    }
+}
+
+bool recordRunEvaluation(const std::string& checkpoint, const std::string& split, double accuracy, double qwk,
+                         std::int64_t images)
+{
+    const std::string dir = fs::path(checkpoint).parent_path().string();
+    if (dir.empty() || !isFile(RunFiles::path(dir, RunFiles::kOptions)) || split.empty())
+        return false;
+    const std::string path = RunFiles::path(dir, kRunEvaluationFile);
+    try {
+        nlohmann::json record = nlohmann::json::object();
+        if (isFile(path)) {
+            try {
+                std::ifstream in(path);
+                record = nlohmann::json::parse(in);
+            } catch (const std::exception&) {
+                record = nlohmann::json::object();   // a damaged record is replaced
+            }
+        }
+        if (!record.is_object() || !record.contains("splits") || !record["splits"].is_object())
+            record["splits"] = nlohmann::json::object();
+        nlohmann::json entry = {{"checkpoint", fs::path(checkpoint).filename().string()},
+                                {"accuracy", accuracy},
+                                {"images", images},
+                                {"evaluated_utc", utcTimestamp()}};
+        entry["qwk"] = std::isfinite(qwk) ? nlohmann::json(qwk) : nlohmann::json(nullptr);
+        record["splits"][split] = entry;
+        writeFileAtomically(path, record.dump(2) + "\n");
+        return true;
+    } catch (const std::exception&) {
+        return false;
     }
 }
 

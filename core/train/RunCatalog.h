@@ -42,6 +42,8 @@ struct RunSummary {
     int bestValAccuracyEpoch = 0;
     std::optional<double> bestValLoss;     ///< lowest val_loss (the epoch best.kgckpt holds)
     int bestValLossEpoch = 0;
+    std::optional<double> qwk;             ///< quadratic weighted kappa of its last evaluation (evaluation.json)
+    std::string qwkSplit;                  ///< the split that evaluation ran on: "test" when there is one, else "val"…
     std::string started;                   ///< local time "YYYY-MM-DD HH:MM" of its first log line (else the folder's)
     std::int64_t startedSeconds = 0;       ///< the same, seconds since the epoch (for sorting)
     std::int64_t modifiedSeconds = 0;      ///< last write to any of its files
@@ -78,6 +80,15 @@ std::vector<RunSummary> scanRuns(const std::string& runsRoot, const RunScanOptio
 /// A folder for a new run: `wanted` itself when it holds no run, else the first of
 /// `wanted`-2, `wanted`-3… that holds none. Never an existing run's folder.
 std::string freshRunDirectory(const std::string& wanted);
+
+/// The file in a run folder where evaluations of its checkpoints are recorded.
+constexpr const char* kRunEvaluationFile = "evaluation.json";
+
+/// Records an evaluation of `checkpoint` on `split` in evaluation.json of the run folder the
+/// checkpoint lies in (one entry per split, the latest kept). Does nothing, and returns
+/// false, when the checkpoint is not in a run folder or the file cannot be written.
+bool recordRunEvaluation(const std::string& checkpoint, const std::string& split, double accuracy, double qwk,
+                         std::int64_t images);
 
 /// A checkpoint file, described for a menu: what it is and how its run went.
 struct CheckpointSummary {

@@ -100,6 +100,7 @@ private slots:
     void presetIsRecognised();
     void freshRunDirectoryNeverReusesARun();
     void describesCheckpoints();
+    void evaluationsAreRecorded();
     void missingRootIsEmpty();
 
 private:
@@ -249,6 +250,36 @@ void TestRunCatalog::describesCheckpoints()
     const std::string garbage = (root_ + QStringLiteral("/exports/figure.png")).toStdString();
     QVERIFY(!describeCheckpoint(garbage).problem.empty());
     QVERIFY(!describeCheckpoint(garbage + ".missing").problem.empty());
+}
+
+void TestRunCatalog::evaluationsAreRecorded()
+{
+    const QString dir = temp_.filePath(QStringLiteral("evaluated/run"));
+    writeRun(dir, quickLook(2), history({0.5, 0.6}), RunStatus::Completed,
+             "2026-12-01 10:00:00  starting run in x on CPU\n2026-12-01 10:00:09  finished: 2 of 2 epochs\n");
+    const std::string best = RunFiles::path(dir.toStdString(), RunFiles::kBestCheckpoint);
+    QVERIFY(!readRunSummary(dir.toStdString()).qwk);
+    QVERIFY(recordRunEvaluation(best, "val", 0.6, 0.41, 50));
+    RunSummary run = readRunSummary(dir.toStdString());
+    QVERIFY(run.qwk && *run.qwk == 0.41);
+    QCOMPARE(run.qwkSplit, std::string("val"));
+    // The test split's figure comes first, whatever was evaluated last.
+    QVERIFY(recordRunEvaluation(best, "test", 0.55, 0.37, 50));
+    QVERIFY(recordRunEvaluation(best, "val", 0.62, 0.45, 50));
+    run = readRunSummary(dir.toStdString());
+    QVERIFY(run.qwk && *run.qwk == 0.37);
+    QCOMPARE(run.qwkSplit, std::string("test"));
+    QVERIFY(run.problems.empty());
+    // Not in a run folder: nothing is written.
+    const QString loose = temp_.filePath(QStringLiteral("loose.kgckpt"));
+    QVERIFY(QFile::copy(QString::fromStdString(best), loose));
+    QVERIFY(!recordRunEvaluation(loose.toStdString(), "test", 0.5, 0.3, 10));
+    QVERIFY(!QFileInfo::exists(temp_.filePath(QString::fromLatin1(kRunEvaluationFile))));
+    // A damaged record is a listed problem.
+    writeText(RunFiles::path(dir.toStdString(), kRunEvaluationFile), "{ not json");
+    run = readRunSummary(dir.toStdString());
+    QVERIFY(!run.qwk);
+    QCOMPARE(run.problems.size(), size_t(1));
 }
 
 void TestRunCatalog::missingRootIsEmpty()

@@ -14,6 +14,7 @@
 #include "ui/workspaces/TrainWorkspace.h"
 
 #include "core/data/DatasetScan.h"
+#include "core/train/RunCatalog.h"
 #include "core/train/RunFiles.h"
 
 #include <QAbstractButton>
@@ -125,6 +126,8 @@ void TestRunsBrowser::trainTwiceThenCancelOne()
 void TestRunsBrowser::browserListsTheRunsAndComparesThem()
 {
     QCOMPARE(runDirs_.size(), 3);
+    // An evaluation of the first run's best checkpoint (as Evaluate records it) gives its QWK.
+    QVERIFY(kg::recordRunEvaluation((runDirs_[0] + QStringLiteral("/best.kgckpt")).toStdString(), "test", 0.5, 0.42, 40));
     workspace_->showRunsBrowser();
     QVERIFY(QTest::qWaitForWindowExposed(workspace_->runsDialog()));
     RunsBrowser* browser = workspace_->runsBrowser();
@@ -153,6 +156,8 @@ void TestRunsBrowser::browserListsTheRunsAndComparesThem()
     QCOMPARE(cell(runDirs_[0], RunsBrowser::ArchitectureColumn), QStringLiteral("resnetv2-tiny"));
     QVERIFY(cell(runDirs_[0], RunsBrowser::AccuracyColumn).contains(QLatin1Char('%')));
     QVERIFY(!cell(runDirs_[0], RunsBrowser::StartedColumn).isEmpty());
+    QCOMPARE(cell(runDirs_[0], RunsBrowser::QwkColumn), QStringLiteral("0.420"));
+    QCOMPARE(cell(runDirs_[1], RunsBrowser::QwkColumn), RunsBrowser::tr("—"));
 
     // Opened untouched, it compares the newest two; the user's choice replaces that.
     QCOMPARE(browser->comparedRuns().size(), 2);

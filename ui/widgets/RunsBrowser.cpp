@@ -154,10 +154,12 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     table_ = new QTableWidget(0, ColumnCount, splitter_);
     table_->setObjectName(QStringLiteral("runsTable"));
     table_->setHorizontalHeaderLabels({tr("Run"), tr("Status"), tr("Architecture"), tr("Preset"), tr("Epochs"),
-                                       tr("Best val accuracy"), tr("Best val loss"), tr("Image"), tr("Started")});
+                                       tr("Best val accuracy"), tr("Best val loss"), tr("QWK"), tr("Image"), tr("Started")});
     table_->horizontalHeaderItem(EpochsColumn)->setToolTip(tr("Epochs finished / epochs planned"));
     table_->horizontalHeaderItem(AccuracyColumn)->setToolTip(tr("Highest validation accuracy of any epoch"));
     table_->horizontalHeaderItem(LossColumn)->setToolTip(tr("Lowest validation loss: the epoch best.kgckpt holds"));
+    table_->horizontalHeaderItem(QwkColumn)->setToolTip(
+        tr("Quadratic weighted kappa of the run's last evaluation in Evaluate (the test split's when there is one)"));
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -350,6 +352,11 @@ void RunsBrowser::fillTable()
             loss->setToolTip(tr("Epoch %1").arg(run.bestValLossEpoch));
         loss->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         table_->setItem(row, LossColumn, loss);
+        auto* qwk = new SortItem(run.qwk ? QString::number(*run.qwk, 'f', 3) : tr("—"), run.qwk ? *run.qwk : -2.0);
+        if (run.qwk)
+            qwk->setToolTip(tr("On the %1 split").arg(QString::fromStdString(run.qwkSplit)));
+        qwk->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        table_->setItem(row, QwkColumn, qwk);
         auto* image = new SortItem(run.imageSize > 0 ? tr("%1 px").arg(run.imageSize) : tr("—"), run.imageSize);
         image->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         table_->setItem(row, ImageColumn, image);

@@ -19,7 +19,7 @@ class RunComparisonChart;
 
 /// The training runs of one or more runs folders (core's RunCatalog): a sortable table with
 /// each run's status, architecture, preset, epochs done of planned, best validation accuracy
-/// and loss, image size and start time, and below it the validation curves of the selected
+/// and loss, the QWK of its last evaluation, image size and start time, and below it the validation curves of the selected
 /// runs in one chart (RunComparisonChart). By default only the runs of the open dataset are
 /// listed. A run is opened in the Train workspace with a double click, resumed, or its best
 /// checkpoint taken for Evaluate and Predict.
@@ -28,7 +28,7 @@ class RunsBrowser : public QWidget {
 public:
     /// The table's columns.
     enum Column { RunColumn, StatusColumn, ArchitectureColumn, PresetColumn, EpochsColumn, AccuracyColumn, LossColumn,
-                  ImageColumn, StartedColumn, ColumnCount };
+                  QwkColumn, ImageColumn, StartedColumn, ColumnCount };
 
     explicit RunsBrowser(QWidget* parent = nullptr);
     ~RunsBrowser() override;
