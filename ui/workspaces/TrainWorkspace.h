@@ -56,7 +56,8 @@ public:
     /// Sets the form from options (architecture, sizes, schedule, augmentation…).
     void setFormOptions(const TrainOptions& options) { form_->setOptions(options); }
     void setEpochs(int epochs) { form_->setEpochs(epochs); }
-    /// Writes the next run to `dir` (empty: a fresh timestamped folder under the app's data).
+    /// Writes the next runs to `dir` (empty: a fresh timestamped folder under the app's data);
+    /// when `dir` already holds a run, to a fresh sibling (`dir`-2, `dir`-3…).
     void setRunDirectory(const QString& dir);
     /// Minimum time between two batch updates from the worker (tests use small values).
     void setProgressIntervalMs(int intervalMs) { progressIntervalMs_ = intervalMs; }
