@@ -32,9 +32,13 @@ if [ -n "${OUT:-}" ]; then
     log="$OUT/gpu-checks.log"
 fi
 
-# Median images/s of the "N.N img/s" figures a CLI log prints.
-median_rate() {
-    grep -o '[0-9.]* img/s' "$1" | awk '{print $1}' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "n/a"}'
+# The trainer's median throughput over a run's epochs: training images per second of epoch
+# (validation included), from the run's train.log ("N train / M val images") and history.csv.
+trainer_rate() {
+    local train
+    train=$(grep -o '[0-9]* train / [0-9]* val images' "$1/train.log" | head -n 1 | awk '{print $1}')
+    awk -F, -v n="${train:-0}" 'NR > 1 && $7 > 0 {print n / $7}' "$1/history.csv" | sort -n |
+        awk '{a[NR]=$1} END {if (NR) printf "%.1f", a[int((NR+1)/2)]; else print "n/a"}'
 }
 
 run() {
@@ -73,7 +77,8 @@ run() {
     cmake --build "$build" --target kneegrade-cli kneegrade-decoder train_gpu bench_gpu bench_loader \
         headless_model headless_imaging headless_metrics headless_cli
     echo "== built in $((SECONDS - started)) s"
-    ldd "$build/app/cli/kneegrade-cli" | grep -E 'libtorch_cuda|libc10_cuda|libopencv_core|libQt' || true
+    echo "kneegrade-cli links: $(readelf -d "$build/app/cli/kneegrade-cli" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' |
+        grep -E 'torch|c10|opencv|Qt' | tr '\n' ' ')"
     set +e
     local status=0
     if [ -z "${SKIP_TESTS:-}" ]; then
@@ -97,12 +102,12 @@ run() {
     "$cli" train --data "$work/data" --out "$work/run" --arch "$arch" --image-size "$size" --epochs "$epochs" \
         --batch "$batch" --lr 1e-3 --device "$device" --seed 42 2>&1 | tr '\r' '\n' >"$work/train.log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-    grep -E '^(starting|epoch [0-9]+/|finished|failed)' "$work/run/train.log" 2>/dev/null
-    echo "train: $((SECONDS - t)) s; trainer (loader → network → Adam) median $(median_rate "$work/train.log") img/s"
+    grep -E '  (starting|epoch [0-9]+/|finished|failed)' "$work/run/train.log" 2>/dev/null
+    echo "train: $((SECONDS - t)) s; trainer (loader → network → Adam, validation included): median $(trainer_rate "$work/run") training images/s"
     t=$SECONDS
     "$cli" train --resume "$work/run" --epochs $((epochs + 1)) --device "$device" 2>&1 | tr '\r' '\n' >"$work/resume.log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-    grep -E 'resumed after|^epoch' "$work/run/train.log" | tail -n 2
+    grep -E 'resumed after|  epoch [0-9]+/' "$work/run/train.log" | tail -n 2
     echo "resume: $((SECONDS - t)) s"
     t=$SECONDS
     "$cli" evaluate --checkpoint "$work/run/best.kgckpt" --data "$work/data" --csv "$work/evaluation.csv" \
@@ -110,9 +115,10 @@ run() {
     grep -E 'accuracy|weighted' "$work/evaluate.log" | head -n 4
     echo "evaluate: $(($(wc -l <"$work/evaluation.csv") - 1)) images in $((SECONDS - t)) s"
     t=$SECONDS
-    "$cli" predict --checkpoint "$work/run/best.kgckpt" "$work/data/test" --gradcam "$work/gradcam" --csv "$work/predict.csv" \
+    mapfile -t images < <(find "$work/data/test" -name '*.png' | sort | head -n 32)
+    "$cli" predict --checkpoint "$work/run/best.kgckpt" "${images[@]}" --gradcam "$work/gradcam" --csv "$work/predict.csv" \
         --device "$device" >"$work/predict.log" 2>&1 || status=1
-    echo "predict + Grad-CAM: $(ls "$work/gradcam" 2>/dev/null | wc -l) heatmaps in $((SECONDS - t)) s"
+    echo "predict + Grad-CAM: $(ls "$work/gradcam" 2>/dev/null | grep -c '\.gradcam\.png$') overlays of ${#images[@]} images in $((SECONDS - t)) s"
     if [ -x "$build/bench/bench_loader" ]; then
         echo "== the loader alone (decode + preprocess + augment the train/ PNGs, batch 16)"
         timeout 300 "$build/bench/bench_loader" --dir "$work/data" --epochs 3 2>&1 | tail -n 5
