@@ -11,8 +11,8 @@ namespace kg {
 
 /// Inputs of a run on options.dataRoot: the folder is scanned, refused when it cannot be
 /// trained on (checkTrainable), its training warnings are reported, and its images are read
-/// with options.loaderWorkers workers and options.augmentation (when options.augment). options.imagenetWeights, when
-/// set, is imported as a Keras .h5 file.
+/// with options.loaderWorkers workers and options.augmentation (when options.augment).
+/// options.imagenetWeights, when set, is imported as a Keras .h5 file.
 TrainingInputs folderTrainingInputs();
 
 /// A new run on options.dataRoot.
