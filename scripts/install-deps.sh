@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev libssl-dev zlib1g-dev libgtest-dev
   python3 python3-h5py python3-numpy python3-sklearn
   poppler-utils xvfb xauth fonts-dejavu-core
+  dpkg-dev desktop-file-utils appstream librsvg2-bin help2man   # the .deb: shlibdeps, checks, icons, man page
 )
 
 missing=()

@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -103,10 +104,25 @@ void TestMainWindow::aboutListsVersions()
         QVERIFY2(names.contains(QString::fromLatin1(name)), name);
     for (const auto& row : rows)
         QVERIFY2(!row.second.trimmed().isEmpty(), qPrintable(row.first + QStringLiteral(" has no version")));
+    // Third-party licences: every library the programs link, its licence, where the full text is.
+    const auto notices = AboutDialog::thirdPartyLicences();
+    QStringList components;
+    for (const auto& notice : notices) {
+        components << notice.component;
+        QVERIFY2(!notice.licence.isEmpty() && !notice.fullText.isEmpty(), qPrintable(notice.component));
+        QVERIFY2(notice.fullText.startsWith(QStringLiteral("/usr/share/doc/")) || notice.fullText.startsWith(QStringLiteral("https://")),
+                 qPrintable(notice.fullText));
+    }
+    for (const char* name : {"Qt", "LibTorch", "OpenCV", "GDCM", "DCMTK", "QCustomPlot", "HDF5", "nlohmann/json"})
+        QVERIFY2(components.filter(QString::fromLatin1(name)).size() == 1, name);
     AboutDialog dialog(runtime_);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(!dialog.grab().isNull());
+    auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("licencesTable"));
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), int(notices.size()));
+    QCOMPARE(table->columnCount(), 3);
 }
 
 void TestMainWindow::recentDatasetsAndLayoutPersist()

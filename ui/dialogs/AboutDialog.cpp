@@ -8,7 +8,9 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -16,6 +18,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <nlohmann/json.hpp>
@@ -46,6 +49,35 @@ QList<QPair<QString, QString>> AboutDialog::versions(const RuntimeInfo& runtime)
     rows << qMakePair(tr("Channels-last convolutions"), runtime.channelsLast ? tr("yes") : tr("no"));
     rows << qMakePair(tr("System"), QSysInfo::prettyProductName() + QStringLiteral(" · ") + QSysInfo::currentCpuArchitecture());
     return rows;
+}
+
+std::vector<ThirdPartyLicence> AboutDialog::thirdPartyLicences()
+{
+    struct Entry {
+        const char* component;
+        const char* licence;
+        const char* debianPackage;   // its /usr/share/doc/<package>/copyright holds the full text
+        const char* upstream;        // where the licence is published otherwise
+    };
+    static const Entry entries[] = {
+        {"Qt", "LGPL-3.0 (Qt Charts: GPL-3.0)", "libqt6core6", "https://doc.qt.io/qt-6/licensing.html"},
+        {"LibTorch (PyTorch)", "BSD-3-Clause", "libtorch1.13", "https://github.com/pytorch/pytorch/blob/main/LICENSE"},
+        {"OpenCV", "Apache-2.0", "libopencv-core406", "https://opencv.org/license/"},
+        {"GDCM", "BSD-3-Clause", "libgdcm3.0", "https://gdcm.sourceforge.net/Copyright.html"},
+        {"DCMTK", "BSD-3-Clause", "libdcmtk17", "https://github.com/DCMTK/dcmtk/blob/master/COPYRIGHT"},
+        {"QCustomPlot", "GPL-3.0", "libqcustomplot2.1-qt6", "https://www.qcustomplot.com/"},
+        {"HDF5", "BSD-style (HDF5 licence)", "libhdf5-103-1", "https://github.com/HDFGroup/hdf5/blob/develop/COPYING"},
+        {"nlohmann/json", "MIT", "nlohmann-json3-dev", "https://github.com/nlohmann/json/blob/develop/LICENSE.MIT"},
+        {"OpenSSL", "Apache-2.0", "libssl3", "https://www.openssl.org/source/license.html"},
+        {"OpenBLAS", "BSD-3-Clause", "libopenblas0-pthread", "https://github.com/OpenMathLib/OpenBLAS/blob/develop/LICENSE"},
+    };
+    std::vector<ThirdPartyLicence> notices;
+    for (const Entry& entry : entries) {
+        const QString copyright = QStringLiteral("/usr/share/doc/%1/copyright").arg(QLatin1String(entry.debianPackage));
+        notices.push_back({QString::fromUtf8(entry.component), QString::fromUtf8(entry.licence),
+                           QFileInfo::exists(copyright) ? copyright : QString::fromLatin1(entry.upstream)});
+    }
+    return notices;
 }
 
 AboutDialog::AboutDialog(const RuntimeInfo& runtime, QWidget* parent)
@@ -114,6 +146,32 @@ AboutDialog::AboutDialog(const RuntimeInfo& runtime, QWidget* parent)
         "dataset it imitates (Chen 2018, Mendeley Data, doi 10.17632/56rmx5bjcr.1) derives from the "
         "Osteoarthritis Initiative and is licensed separately.</p>"));
     tabs->addTab(licences, tr("Licences"));
+
+    // Third-party licences: name, licence, and where the full text is — the Debian package's
+    // copyright file when it is on this system, the project's licence page otherwise.
+    const auto notices = thirdPartyLicences();
+    auto* thirdParty = new QTableWidget(int(notices.size()), 3, this);
+    thirdParty->setObjectName(QStringLiteral("licencesTable"));
+    thirdParty->setHorizontalHeaderLabels({tr("Component"), tr("Licence"), tr("Full text")});
+    for (int i = 0; i < int(notices.size()); ++i) {
+        const ThirdPartyLicence& notice = notices[size_t(i)];
+        thirdParty->setItem(i, 0, new QTableWidgetItem(notice.component));
+        thirdParty->setItem(i, 1, new QTableWidgetItem(notice.licence));
+        auto* where = new QTableWidgetItem(notice.fullText);
+        where->setToolTip(notice.fullText);
+        thirdParty->setItem(i, 2, where);
+    }
+    thirdParty->verticalHeader()->hide();
+    thirdParty->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    thirdParty->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    thirdParty->horizontalHeader()->setStretchLastSection(true);
+    thirdParty->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    thirdParty->setWordWrap(false);
+    connect(thirdParty, &QTableWidget::cellDoubleClicked, this, [thirdParty](int row, int) {
+        const QString where = thirdParty->item(row, 2)->text();
+        QDesktopServices::openUrl(where.startsWith(QLatin1Char('/')) ? QUrl::fromLocalFile(where) : QUrl(where));
+    });
+    tabs->addTab(thirdParty, tr("Third-party licences"));
     layout->addWidget(tabs, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
