@@ -2,6 +2,7 @@
 
 #include "ui/Session.h"
 #include "ui/dialogs/AboutDialog.h"
+#include "ui/dialogs/PreferencesDialog.h"
 #include "ui/dialogs/HelpDialogs.h"
 #include "ui/utility/DialogFolders.h"
 #include "ui/utility/Format.h"
@@ -215,6 +216,14 @@ void MainWindow::createMenus()
                                          });
     openImage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
+    QAction* preferences = file->addAction(tr("&Preferences…"), this, [this] {
+        auto* dialog = new PreferencesDialog(settings_, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);

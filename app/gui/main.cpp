@@ -1,16 +1,15 @@
 // kneegrade — the desktop application: parses the command line, configures the runtime,
 // shows the MainWindow. Everything else lives in ui/ and core/.
 #include "ui/MainWindow.h"
+#include "ui/utility/Language.h"
 
 #include "core/runtime/Runtime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -21,16 +20,11 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(KNEEGRADE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.kneegrade.KneeGrade"));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    // English is the source language, but its plural forms ("1 image", "3 images") come from
-    // kneegrade_en: it is the fallback for every locale without a translation of its own.
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("kneegrade"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || translator.load(QStringLiteral(":/i18n/kneegrade_en")))
-        QApplication::installTranslator(&translator);
+    // The language of the settings' "ui/language" (Preferences), the system's by default;
+    // KNEEGRADE_LANGUAGE (system, en, de, es) overrides it for one run (scripts/screenshots.sh).
+    QSettings languageSettings;
+    const QString languageOverride = qEnvironmentVariable("KNEEGRADE_LANGUAGE");
+    kg::ui::installTranslators(languageOverride.isEmpty() ? kg::ui::languageSetting(languageSettings) : languageOverride);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -62,6 +56,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption threads(QStringLiteral("threads"),
                                      QApplication::translate("main", "CPU threads (default: every core)."), QStringLiteral("N"));
     parser.addOptions({demo, dataset, checkpoint, workspace, image, train, epochs, runDir, evaluate, screenshot, threads});
+    // What a file manager passes (the desktop file's Exec=kneegrade %F): a radiograph is graded
+    // in Predict, a folder opens as a dataset, a .kgckpt is used as the checkpoint.
+    parser.addPositionalArgument(QStringLiteral("path"),
+                                 QApplication::translate("main", "Radiographs to grade, a dataset folder or a checkpoint."),
+                                 QStringLiteral("[FILE|DIR...]"));
     parser.process(app);
 
     kg::RuntimeOptions runtimeOptions;
@@ -80,6 +79,17 @@ int main(int argc, char* argv[])
     startup.epochs = parser.value(epochs).toInt();
     startup.runDir = parser.value(runDir);
     startup.evaluate = parser.isSet(evaluate);
+    for (const QString& path : parser.positionalArguments()) {
+        const QFileInfo info(path);
+        if (info.isDir() && startup.dataset.isEmpty() && !startup.demo)
+            startup.dataset = info.absoluteFilePath();
+        else if (info.suffix().compare(QLatin1String("kgckpt"), Qt::CaseInsensitive) == 0 && startup.checkpoint.isEmpty())
+            startup.checkpoint = info.absoluteFilePath();
+        else if (info.isFile() && startup.image.isEmpty())
+            startup.image = info.absoluteFilePath();
+    }
+    if (!startup.image.isEmpty() && startup.workspace.isEmpty())
+        startup.workspace = QStringLiteral("predict");
     window.show();
     window.applyStartupOptions(startup);
 

@@ -1,4 +1,5 @@
 #include "ui/utility/PredictionText.h"
+#include "ui/utility/Language.h"
 
 #include <QCoreApplication>
 #include <QtMath>
@@ -36,7 +37,7 @@ QString gradeSummary(const kg::Prediction& p)
 {
     if (!p.ok())
         return tr("cannot be graded");
-    return tr("KL%1 %2 %3 %").arg(p.grade).arg(QString::fromStdString(p.gradeName)).arg(qRound(p.confidence * 100));
+    return tr("KL%1 %2 %3 %").arg(p.grade).arg(gradeDisplayName(p.grade)).arg(qRound(p.confidence * 100));
 }
 
 QString regionLabel(const kg::Prediction& p)

@@ -1,4 +1,5 @@
 #include "ui/workspaces/DatasetWorkspace.h"
+#include "ui/utility/Language.h"
 
 #include "ui/Session.h"
 #include "ui/dialogs/ImageDetailsDialog.h"
@@ -391,7 +392,7 @@ void DatasetWorkspace::rebuildGrid()
         SampleGridWidget::Row row;
         row.title = QStringLiteral("KL%1").arg(grade);
         row.subtitle = tr("%1\n%n image(s)", nullptr, counts[static_cast<size_t>(grade)])
-                           .arg(QString::fromStdString(gradeName(grade)));
+                           .arg(gradeDisplayName(grade));
         row.detail = QString::fromStdString(gradeLabel(grade) + ": " + gradeDescription(grade));
         row.colour = gradeColor(grade);
         for (const DatasetItem& item : picked[static_cast<size_t>(grade)])

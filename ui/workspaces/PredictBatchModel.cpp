@@ -1,4 +1,5 @@
 #include "ui/workspaces/PredictBatchModel.h"
+#include "ui/utility/Language.h"
 
 #include "ui/utility/Colors.h"
 #include "ui/utility/Format.h"
@@ -81,7 +82,7 @@ int fillBatchModel(QStandardItemModel& model, const std::vector<kg::Prediction>&
             row << region;
         }
         if (p.ok()) {
-            auto* grade = sortableItem(tr("KL%1 %2").arg(p.grade).arg(QString::fromStdString(p.gradeName)), p.grade);
+            auto* grade = sortableItem(tr("KL%1 %2").arg(p.grade).arg(gradeDisplayName(p.grade)), p.grade);
             grade->setForeground(p.outOfDistribution ? QColor(0x8a, 0x8a, 0x8a) : gradeColor(p.grade));
             if (p.outOfDistribution) {
                 QFont struck = grade->font();

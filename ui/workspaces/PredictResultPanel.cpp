@@ -1,4 +1,5 @@
 #include "ui/workspaces/PredictResultPanel.h"
+#include "ui/utility/Language.h"
 
 #include "ui/utility/Colors.h"
 #include "ui/utility/Format.h"
@@ -192,7 +193,7 @@ void PredictResultPanel::showPrediction(const kg::Prediction& p)
     region_->show();
     if (!p.ok())
         return;
-    grade_->setText(tr("KL%1 · %2").arg(p.grade).arg(QString::fromStdString(p.gradeName)));
+    grade_->setText(tr("KL%1 · %2").arg(p.grade).arg(gradeDisplayName(p.grade)));
     // Out of distribution: the grade stays readable (greyed, struck through) but is not to be used.
     setGradeStyle(p.outOfDistribution ? kMutedGrade : gradeColor(p.grade), p.outOfDistribution);
     if (p.outOfDistribution) {
