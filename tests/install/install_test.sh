@@ -81,11 +81,26 @@ dicom=$(find "$root/films" -name '*.dcm' | head -n 1)
 "$inst/usr/bin/kneegrade-cli" localise "$dicom" | tee "$root/localise.txt"
 grep -qiE 'left|right' "$root/localise.txt" || fail "the installed CLI found no knee on a generated film"
 
-# The desktop application, offscreen: opens the DICOM in Predict (through its decoder helper),
-# saves the window once it settles and quits; then the About dialog.
-QT_QPA_PLATFORM=offscreen timeout 120 "$inst/usr/bin/kneegrade" --workspace predict --image "$dicom" \
-    --screenshot "$root/predict.png" > "$root/gui.log" 2>&1 || { cat "$root/gui.log"; fail "the installed kneegrade did not start"; }
+# The desktop application, offscreen on a 1366x768 screen, started the way a file manager
+# starts it for a DICOM (the desktop file's Exec line, %F = the file): it opens the file in
+# Predict through its decoder helper, saves the window once it settles and quits. A first run
+# (no saved settings) must fit the screen.
+exec_line=$(sed -n 's/^Exec=//p' "$desktop")
+read -r -a command <<<"${exec_line/\%F/$dicom}"
+[ "${command[0]}" = kneegrade ] || fail "Exec does not start kneegrade: $exec_line"
+command[0]="$inst/usr/bin/kneegrade"
+printf '{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}' > "$root/screen.json"
+QT_QPA_PLATFORM="offscreen:configfile=$root/screen.json" timeout 120 "${command[@]}" --screenshot "$root/predict.png" \
+    > "$root/gui.log" 2>&1 || { cat "$root/gui.log"; fail "the installed kneegrade did not start"; }
 [ -s "$root/predict.png" ] || fail "the installed kneegrade saved no screenshot"
+read -r width height < <(python3 -c 'import struct, sys; print(*struct.unpack(">II", open(sys.argv[1], "rb").read(24)[16:24]))' "$root/predict.png")
+echo "first-run window on a 1366x768 screen: ${width}x${height}"
+[ "$width" -le 1366 ] && [ "$height" -le 740 ] || fail "the first-run window (${width}x${height}) does not fit a 1366x768 screen"
+# The same start without the file shows something else (the file was opened, not ignored).
+QT_QPA_PLATFORM="offscreen:configfile=$root/screen.json" timeout 120 "$inst/usr/bin/kneegrade" \
+    --screenshot "$root/plain.png" >> "$root/gui.log" 2>&1 || { cat "$root/gui.log"; fail "the installed kneegrade did not start without a file"; }
+[ -s "$root/plain.png" ] || fail "the installed kneegrade saved no screenshot without a file"
+if cmp -s "$root/plain.png" "$root/predict.png"; then fail "kneegrade ignored the file the desktop file passed it"; fi
 QT_QPA_PLATFORM=offscreen timeout 120 "$inst/usr/bin/kneegrade" --workspace about \
     --screenshot "$root/about.png" >> "$root/gui.log" 2>&1 || { cat "$root/gui.log"; fail "the installed kneegrade did not show About"; }
 [ -s "$root/about.png" ] || fail "the installed kneegrade saved no screenshot of About"
