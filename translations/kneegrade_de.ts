@@ -58,6 +58,34 @@
         <source>Severe</source>
         <translation>schwer</translation>
     </message>
+    <message>
+        <source>KL%1 %2</source>
+        <translation>KL%1 %2</translation>
+    </message>
+    <message>
+        <source>no radiographic features of osteoarthritis</source>
+        <translation>keine radiologischen Arthrosezeichen</translation>
+    </message>
+    <message>
+        <source>doubtful joint narrowing, possible osteophytic lipping</source>
+        <translation>fragliche Gelenkspaltverschmälerung, mögliche beginnende Osteophyten</translation>
+    </message>
+    <message>
+        <source>definite osteophytes, possible narrowing</source>
+        <translation>eindeutige Osteophyten, mögliche Gelenkspaltverschmälerung</translation>
+    </message>
+    <message>
+        <source>multiple osteophytes, definite narrowing, mild sclerosis</source>
+        <translation>multiple Osteophyten, eindeutige Gelenkspaltverschmälerung, leichte Sklerose</translation>
+    </message>
+    <message>
+        <source>large osteophytes, marked narrowing, severe sclerosis</source>
+        <translation>große Osteophyten, ausgeprägte Gelenkspaltverschmälerung, schwere Sklerose</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>ohne Label</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -71,29 +99,6 @@
     <message>
         <source>could not be decoded</source>
         <translation>konnte nicht dekodiert werden</translation>
-    </message>
-</context>
-<context>
-    <name>TrainOptionsForm</name>
-    <message>
-        <source>ResNetV2 tiny (tests)</source>
-        <translation>ResNetV2 winzig (Tests)</translation>
-    </message>
-    <message>
-        <source>ResNetV2 small (fast on a CPU)</source>
-        <translation>ResNetV2 klein (schnell auf der CPU)</translation>
-    </message>
-    <message>
-        <source>ResNet50V2</source>
-        <translation>ResNet50V2</translation>
-    </message>
-    <message>
-        <source>ResNet101V2</source>
-        <translation>ResNet101V2</translation>
-    </message>
-    <message>
-        <source>ResNet152V2 (the tutorial&apos;s)</source>
-        <translation>ResNet152V2 (wie im Tutorial)</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +2289,26 @@ Standard: %1</translation>
     <message>
         <source>An estimate, not a limit: the range widens when there are few measurements or they disagree. The warm-up reads no images and validates nothing; a busy computer, a slow disk or a frozen backbone&apos;s feature cache can make the real run slower or faster. Once training runs, its own batches replace the warm-up.</source>
         <translation>Eine Schätzung, keine Grenze: Die Spanne wird breiter, wenn es wenige Messungen gibt oder sie voneinander abweichen. Das Aufwärmen liest keine Bilder und validiert nichts; ein ausgelasteter Computer, eine langsame Festplatte oder der Merkmals-Cache eines eingefrorenen Backbones können den echten Lauf langsamer oder schneller machen. Sobald das Training läuft, ersetzen seine eigenen Batches das Aufwärmen.</translation>
+    </message>
+    <message>
+        <source>ResNetV2 tiny (tests)</source>
+        <translation>ResNetV2 winzig (Tests)</translation>
+    </message>
+    <message>
+        <source>ResNetV2 small (fast on a CPU)</source>
+        <translation>ResNetV2 klein (schnell auf der CPU)</translation>
+    </message>
+    <message>
+        <source>ResNet50V2</source>
+        <translation>ResNet50V2</translation>
+    </message>
+    <message>
+        <source>ResNet101V2</source>
+        <translation>ResNet101V2</translation>
+    </message>
+    <message>
+        <source>ResNet152V2 (the tutorial&apos;s)</source>
+        <translation>ResNet152V2 (wie im Tutorial)</translation>
     </message>
 </context>
 <context>

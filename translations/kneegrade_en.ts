@@ -58,6 +58,34 @@
         <source>Severe</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>KL%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no radiographic features of osteoarthritis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doubtful joint narrowing, possible osteophytic lipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>definite osteophytes, possible narrowing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple osteophytes, definite narrowing, mild sclerosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>large osteophytes, marked narrowing, severe sclerosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -70,29 +98,6 @@
     <name>QObject</name>
     <message>
         <source>could not be decoded</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TrainOptionsForm</name>
-    <message>
-        <source>ResNetV2 tiny (tests)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ResNetV2 small (fast on a CPU)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ResNet50V2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ResNet101V2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ResNet152V2 (the tutorial&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2274,6 +2279,26 @@ Default: %1</source>
     </message>
     <message>
         <source>An estimate, not a limit: the range widens when there are few measurements or they disagree. The warm-up reads no images and validates nothing; a busy computer, a slow disk or a frozen backbone&apos;s feature cache can make the real run slower or faster. Once training runs, its own batches replace the warm-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ResNetV2 tiny (tests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ResNetV2 small (fast on a CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ResNet50V2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ResNet101V2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ResNet152V2 (the tutorial&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -58,6 +58,34 @@
         <source>Severe</source>
         <translation>grave</translation>
     </message>
+    <message>
+        <source>KL%1 %2</source>
+        <translation>KL%1 %2</translation>
+    </message>
+    <message>
+        <source>no radiographic features of osteoarthritis</source>
+        <translation>sin signos radiográficos de artrosis</translation>
+    </message>
+    <message>
+        <source>doubtful joint narrowing, possible osteophytic lipping</source>
+        <translation>estrechamiento articular dudoso, posible osteofito incipiente</translation>
+    </message>
+    <message>
+        <source>definite osteophytes, possible narrowing</source>
+        <translation>osteofitos definidos, posible estrechamiento</translation>
+    </message>
+    <message>
+        <source>multiple osteophytes, definite narrowing, mild sclerosis</source>
+        <translation>osteofitos múltiples, estrechamiento definido, esclerosis leve</translation>
+    </message>
+    <message>
+        <source>large osteophytes, marked narrowing, severe sclerosis</source>
+        <translation>osteofitos grandes, estrechamiento marcado, esclerosis grave</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>sin etiqueta</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -71,29 +99,6 @@
     <message>
         <source>could not be decoded</source>
         <translation>no se pudo decodificar</translation>
-    </message>
-</context>
-<context>
-    <name>TrainOptionsForm</name>
-    <message>
-        <source>ResNetV2 tiny (tests)</source>
-        <translation>ResNetV2 diminuta (pruebas)</translation>
-    </message>
-    <message>
-        <source>ResNetV2 small (fast on a CPU)</source>
-        <translation>ResNetV2 pequeña (rápida en CPU)</translation>
-    </message>
-    <message>
-        <source>ResNet50V2</source>
-        <translation>ResNet50V2</translation>
-    </message>
-    <message>
-        <source>ResNet101V2</source>
-        <translation>ResNet101V2</translation>
-    </message>
-    <message>
-        <source>ResNet152V2 (the tutorial&apos;s)</source>
-        <translation>ResNet152V2 (la del tutorial)</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +2289,26 @@ Predeterminado: %1</translation>
     <message>
         <source>An estimate, not a limit: the range widens when there are few measurements or they disagree. The warm-up reads no images and validates nothing; a busy computer, a slow disk or a frozen backbone&apos;s feature cache can make the real run slower or faster. Once training runs, its own batches replace the warm-up.</source>
         <translation>Una estimación, no un límite: el intervalo se amplía cuando hay pocas mediciones o no concuerdan. El calentamiento no lee imágenes ni valida nada; un equipo ocupado, un disco lento o la caché de características de un backbone congelado pueden hacer la ejecución real más lenta o más rápida. En cuanto el entrenamiento avanza, sus propios lotes sustituyen al calentamiento.</translation>
+    </message>
+    <message>
+        <source>ResNetV2 tiny (tests)</source>
+        <translation>ResNetV2 diminuta (pruebas)</translation>
+    </message>
+    <message>
+        <source>ResNetV2 small (fast on a CPU)</source>
+        <translation>ResNetV2 pequeña (rápida en CPU)</translation>
+    </message>
+    <message>
+        <source>ResNet50V2</source>
+        <translation>ResNet50V2</translation>
+    </message>
+    <message>
+        <source>ResNet101V2</source>
+        <translation>ResNet101V2</translation>
+    </message>
+    <message>
+        <source>ResNet152V2 (the tutorial&apos;s)</source>
+        <translation>ResNet152V2 (la del tutorial)</translation>
     </message>
 </context>
 <context>

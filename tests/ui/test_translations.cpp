@@ -28,6 +28,8 @@ struct Expected {
     QStringList gradeNames; // KL0 … KL4 as the interface names them
     QStringList helpNames;  // the headings of Help ▸ Kellgren–Lawrence grades
     QString fileMenu;
+    QString architecture; // an item of Train's architecture box (a QT_TRANSLATE_NOOP table)
+    QString description;  // KL2's short description (the Predict result panel)
 };
 
 QStringList actionTexts(const QWidget& window)
@@ -120,8 +122,15 @@ void TestTranslations::checkLanguage(const Expected& expected)
     QVERIFY2(fileMenu, qPrintable(expected.fileMenu));
     QVERIFY(!actions.contains(QStringLiteral("&Quit")));
 
-    for (int grade = 0; grade < 5; ++grade)
+    for (int grade = 0; grade < 5; ++grade) {
         QCOMPARE(gradeDisplayName(grade), expected.gradeNames.at(grade));
+        QCOMPARE(gradeDisplayLabel(grade), QStringLiteral("KL%1 %2").arg(grade).arg(expected.gradeNames.at(grade)));
+    }
+    QCOMPARE(gradeDisplayDescription(2), expected.description);
+    bool architecture = false;
+    for (const QComboBox* box : window.findChildren<QComboBox*>())
+        architecture = architecture || box->findText(expected.architecture) >= 0;
+    QVERIFY2(architecture, qPrintable(expected.architecture));
 
     window.findChild<QAction*>(QStringLiteral("helpKlGrades"))->trigger();
     auto* dialog = window.findChild<KlGradesDialog*>();
@@ -141,7 +150,8 @@ void TestTranslations::germanThenSpanish()
                     QStringLiteral("mäßig"), QStringLiteral("schwer")},
                    {QStringLiteral("Keine"), QStringLiteral("Fraglich"), QStringLiteral("Gering"), QStringLiteral("Mäßig"),
                     QStringLiteral("Schwer")},
-                   QStringLiteral("&Datei")});
+                   QStringLiteral("&Datei"), QStringLiteral("ResNetV2 klein (schnell auf der CPU)"),
+                   QStringLiteral("eindeutige Osteophyten, mögliche Gelenkspaltverschmälerung")});
     checkLanguage({QStringLiteral("es"),
                    {QStringLiteral("Conjunto de datos"), QStringLiteral("Entrenar"), QStringLiteral("Evaluar"),
                     QStringLiteral("Predecir")},
@@ -149,7 +159,8 @@ void TestTranslations::germanThenSpanish()
                     QStringLiteral("grave")},
                    {QStringLiteral("Ninguna"), QStringLiteral("Dudosa"), QStringLiteral("Mínima"), QStringLiteral("Moderada"),
                     QStringLiteral("Grave")},
-                   QStringLiteral("&Archivo")});
+                   QStringLiteral("&Archivo"), QStringLiteral("ResNetV2 pequeña (rápida en CPU)"),
+                   QStringLiteral("osteofitos definidos, posible estrechamiento")});
 }
 
 QTEST_MAIN(TestTranslations)

@@ -57,6 +57,27 @@ QString gradeDisplayName(int grade)
     return QCoreApplication::translate("Grades", names[grade]);
 }
 
+QString gradeDisplayLabel(int grade)
+{
+    if (grade < 0 || grade > 4)
+        return QCoreApplication::translate("Grades", "unlabelled");
+    return QCoreApplication::translate("Grades", "KL%1 %2").arg(grade).arg(gradeDisplayName(grade));
+}
+
+QString gradeDisplayDescription(int grade)
+{
+    // core/data/Grades.cpp's descriptions, word for word.
+    static const char* const descriptions[] = {
+        QT_TRANSLATE_NOOP("Grades", "no radiographic features of osteoarthritis"),
+        QT_TRANSLATE_NOOP("Grades", "doubtful joint narrowing, possible osteophytic lipping"),
+        QT_TRANSLATE_NOOP("Grades", "definite osteophytes, possible narrowing"),
+        QT_TRANSLATE_NOOP("Grades", "multiple osteophytes, definite narrowing, mild sclerosis"),
+        QT_TRANSLATE_NOOP("Grades", "large osteophytes, marked narrowing, severe sclerosis")};
+    if (grade < 0 || grade >= int(std::size(descriptions)))
+        return QString();
+    return QCoreApplication::translate("Grades", descriptions[grade]);
+}
+
 QString installTranslators(const QString& setting)
 {
     static std::unique_ptr<QTranslator> own;

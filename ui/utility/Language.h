@@ -22,6 +22,10 @@ QString resolvedLanguage(const QString& setting);
 /// The short name of a Kellgren–Lawrence grade in the interface language ("Doubtful",
 /// "fraglich", "dudosa"); core's gradeName() stays English (folder names, CSV, the CLI).
 QString gradeDisplayName(int grade);
+/// "KL2 gering": the grade's number and name, as core's gradeLabel() but translated.
+QString gradeDisplayLabel(int grade);
+/// The grade's short radiographic description ("definite osteophytes, possible narrowing"), translated.
+QString gradeDisplayDescription(int grade);
 /// Replaces the translators this function installed before (KneeGrade's and Qt's own) by those
 /// of `setting`. Widgets built before keep their texts: the app applies it at start-up.
 /// Returns the language installed ("en", "de", "es").

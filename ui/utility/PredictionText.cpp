@@ -9,7 +9,8 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("PredictionText", text);
+    // lupdate files the tr() calls of namespace kg::ui under the context "kg::ui".
+    return QCoreApplication::translate("kg::ui", text);
 }
 
 } // namespace

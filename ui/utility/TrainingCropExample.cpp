@@ -21,7 +21,8 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("TrainingCropExample", text);
+    // lupdate files the tr() calls of namespace kg::ui under the context "kg::ui".
+    return QCoreApplication::translate("kg::ui", text);
 }
 
 /// The first readable image of root/train/<first class folder>/, in name order.

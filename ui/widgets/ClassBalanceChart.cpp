@@ -1,4 +1,5 @@
 #include "ui/widgets/ClassBalanceChart.h"
+#include "ui/utility/Language.h"
 
 #include "ui/utility/Colors.h"
 
@@ -138,7 +139,7 @@ void ClassBalanceChart::rebuild()
             total += count;
             auto* item = new QTableWidgetItem(QString::number(count));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            item->setToolTip(QString::fromStdString(gradeLabel(g)));
+            item->setToolTip(gradeDisplayLabel(g));
             table_->setItem(static_cast<int>(s), g, item);
         }
         auto* item = new QTableWidgetItem(QString::number(total));

@@ -1,4 +1,5 @@
 #include "ui/widgets/ProbabilityBarsWidget.h"
+#include "ui/utility/Language.h"
 
 #include "ui/utility/Colors.h"
 
@@ -15,7 +16,7 @@ ProbabilityBarsWidget::ProbabilityBarsWidget(QWidget* parent)
     : QWidget(parent)
 {
     for (int grade = 0; grade < 5; ++grade)
-        labels_ << QString::fromStdString(gradeLabel(grade));
+        labels_ << gradeDisplayLabel(grade);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 

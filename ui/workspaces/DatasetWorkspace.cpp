@@ -393,7 +393,7 @@ void DatasetWorkspace::rebuildGrid()
         row.title = QStringLiteral("KL%1").arg(grade);
         row.subtitle = tr("%1\n%n image(s)", nullptr, counts[static_cast<size_t>(grade)])
                            .arg(gradeDisplayName(grade));
-        row.detail = QString::fromStdString(gradeLabel(grade) + ": " + gradeDescription(grade));
+        row.detail = gradeDisplayLabel(grade) + QStringLiteral(": ") + gradeDisplayDescription(grade);
         row.colour = gradeColor(grade);
         for (const DatasetItem& item : picked[static_cast<size_t>(grade)])
             row.tiles.push_back({QString::fromStdString(item.path), QFileInfo(QString::fromStdString(item.path)).fileName()});
@@ -471,7 +471,7 @@ void DatasetWorkspace::showItemDetails(const QString& path)
         for (int s = 0; s < kNumSplits && gradeText.isEmpty(); ++s)
             for (const DatasetItem& item : splits_->items(static_cast<Split>(s)))
                 if (QString::fromStdString(item.path) == path) {
-                    gradeText = tr("%1 (%2 split)").arg(QString::fromStdString(gradeLabel(item.grade)),
+                    gradeText = tr("%1 (%2 split)").arg(gradeDisplayLabel(item.grade),
                                                        QString::fromStdString(splitName(static_cast<Split>(s))));
                     break;
                 }

@@ -1,4 +1,5 @@
 #include "ui/workspaces/EvaluateWorkspace.h"
+#include "ui/utility/Language.h"
 
 #include "ui/Session.h"
 #include "ui/dialogs/ImageDetailsDialog.h"
@@ -491,8 +492,8 @@ void EvaluateWorkspace::fillBrowser(const std::vector<ImagePrediction>& items, c
                                                                formatPercent(p.confidence)));
         item->setData(Qt::UserRole, path);
         item->setData(Qt::UserRole + 1, tr("true %1, predicted %2 with %3")
-                                            .arg(QString::fromStdString(gradeLabel(p.trueGrade)),
-                                                 QString::fromStdString(gradeLabel(p.predictedGrade)),
+                                            .arg(gradeDisplayLabel(p.trueGrade),
+                                                 gradeDisplayLabel(p.predictedGrade),
                                                  formatPercent(p.confidence)));
         // The out-of-distribution score per image (NaN without a gate); a flagged image says so.
         item->setToolTip(std::isnan(p.oodScore) ? QDir::toNativeSeparators(path)

@@ -19,7 +19,8 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("PredictBatchModel", text);
+    // lupdate files the tr() calls of namespace kg::ui under the context "kg::ui".
+    return QCoreApplication::translate("kg::ui", text);
 }
 
 QStandardItem* sortableItem(const QString& text, const QVariant& sortKey)

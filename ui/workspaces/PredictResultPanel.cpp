@@ -201,7 +201,7 @@ void PredictResultPanel::showPrediction(const kg::Prediction& p)
         ood_->show();
     }
     noGate_->setVisible(!p.hasOodScore());
-    description_->setText(QString::fromStdString(p.gradeDescription.empty() ? gradeDescription(p.grade) : p.gradeDescription));
+    description_->setText(gradeDisplayDescription(p.grade));
     description_->setStyleSheet(p.outOfDistribution ? QStringLiteral("QLabel { color: %1; }").arg(kMutedGrade.name()) : QString());
     QString confidence = tr("Confidence <b>%1</b><br>Uncertainty (normalised entropy) %2")
                              .arg(formatPercent(p.confidence))

@@ -1,4 +1,5 @@
 #include "ui/workspaces/PredictWorkspace.h"
+#include "ui/utility/Language.h"
 
 #include "ui/Session.h"
 #include "ui/utility/DialogFolders.h"
@@ -423,7 +424,7 @@ void PredictWorkspace::showFileResults(const std::vector<Prediction>& prediction
                 if (item.path == first.path && item.grade >= 0)
                     panel_->setFile(tr("<b>%1</b><br>Dataset label: %2 (%3 split)")
                                         .arg(fileName(first.path).toHtmlEscaped(),
-                                             QString::fromStdString(kg::gradeLabel(item.grade)),
+                                             gradeDisplayLabel(item.grade),
                                              QString::fromStdString(splitName(static_cast<Split>(s)))),
                                     QDir::toNativeSeparators(path_));
     }

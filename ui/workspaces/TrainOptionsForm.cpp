@@ -41,11 +41,11 @@ struct ArchitectureChoice {
 };
 
 const ArchitectureChoice kArchitectures[] = {
-    {"resnetv2-tiny", QT_TRANSLATE_NOOP("TrainOptionsForm", "ResNetV2 tiny (tests)")},
-    {"resnetv2-small", QT_TRANSLATE_NOOP("TrainOptionsForm", "ResNetV2 small (fast on a CPU)")},
-    {"resnet50v2", QT_TRANSLATE_NOOP("TrainOptionsForm", "ResNet50V2")},
-    {"resnet101v2", QT_TRANSLATE_NOOP("TrainOptionsForm", "ResNet101V2")},
-    {"resnet152v2", QT_TRANSLATE_NOOP("TrainOptionsForm", "ResNet152V2 (the tutorial's)")},
+    {"resnetv2-tiny", QT_TRANSLATE_NOOP("kg::ui::TrainOptionsForm", "ResNetV2 tiny (tests)")},
+    {"resnetv2-small", QT_TRANSLATE_NOOP("kg::ui::TrainOptionsForm", "ResNetV2 small (fast on a CPU)")},
+    {"resnet50v2", QT_TRANSLATE_NOOP("kg::ui::TrainOptionsForm", "ResNet50V2")},
+    {"resnet101v2", QT_TRANSLATE_NOOP("kg::ui::TrainOptionsForm", "ResNet101V2")},
+    {"resnet152v2", QT_TRANSLATE_NOOP("kg::ui::TrainOptionsForm", "ResNet152V2 (the tutorial's)")},
 };
 
 } // namespace
