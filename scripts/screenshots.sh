@@ -11,7 +11,9 @@
 # BUILD_DIR defaults to build/release (scripts/build.sh); EPOCHS (default 25, the quick-look preset) is the length
 # of the training run; ~2 s per epoch on an idle 2-core CPU. KNEEGRADE_SCREEN (default 1600x1000)
 # sets the virtual screen, e.g. 1024x700 to check the layout on a small one. Settings, cache and the run go to a
-# temporary folder, so the user's own KneeGrade settings stay untouched.
+# temporary folder, so the user's own KneeGrade settings stay untouched. KNEEGRADE_LANGUAGE (en, the
+# default, de or es) sets the interface language; other than English, each file is named NAME-LANG.png
+# (KNEEGRADE_LANGUAGE=de scripts/screenshots.sh gives dataset-de.png, train-de.png, …).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build/release}"
@@ -26,11 +28,14 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data"
 export XDG_RUNTIME_DIR="$work/runtime" && mkdir -m 700 -p "$XDG_RUNTIME_DIR"
 mkdir -p "$out"
+export KNEEGRADE_LANGUAGE="${KNEEGRADE_LANGUAGE:-en}"
+suffix=""
+[[ "$KNEEGRADE_LANGUAGE" == en ]] || suffix="-$KNEEGRADE_LANGUAGE"
 
 shot() {
   local name="$1"; shift
   echo "== $name"
-  xvfb-run -a -s "-screen 0 ${KNEEGRADE_SCREEN:-1600x1000}x24 -dpi 96" "$app" "$@" --screenshot "$out/$name.png"
+  xvfb-run -a -s "-screen 0 ${KNEEGRADE_SCREEN:-1600x1000}x24 -dpi 96" "$app" "$@" --screenshot "$out/$name$suffix.png"
 }
 
 shot dataset --demo --workspace dataset

@@ -61,7 +61,8 @@ QStringList classLabels(const EvaluationResult& result)
     QStringList labels;
     const auto& names = result.metrics.classNames;
     for (size_t g = 0; g < names.size(); ++g)
-        labels << QStringLiteral("KL%1 %2").arg(g).arg(QString::fromStdString(names[g]));
+        labels << (names.size() == 5 ? gradeDisplayLabel(int(g))
+                                     : QStringLiteral("KL%1 %2").arg(g).arg(QString::fromStdString(names[g])));
     return labels;
 }
 
