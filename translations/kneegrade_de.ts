@@ -2310,6 +2310,30 @@ Standard: %1</translation>
         <source>ResNet152V2 (the tutorial&apos;s)</source>
         <translation>ResNet152V2 (wie im Tutorial)</translation>
     </message>
+    <message>
+        <source>CPU quick look</source>
+        <translation>CPU-Schnelltest</translation>
+    </message>
+    <message>
+        <source>Small ResNetV2, 128 px, learning rate 1e-3, trained from scratch for 25 epochs with light augmentation: learns in about a minute per 500 images on a CPU, without ImageNet weights</source>
+        <translation>Kleines ResNetV2, 128 px, Lernrate 1e-3, 25 Epochen von Grund auf trainiert mit leichter Augmentierung: lernt auf einer CPU in etwa einer Minute pro 500 Bilder, ohne ImageNet-Gewichte</translation>
+    </message>
+    <message>
+        <source>GPU full fine-tune</source>
+        <translation>GPU-Feinabstimmung (komplett)</translation>
+    </message>
+    <message>
+        <source>ResNet152V2 at 224 px, learning rate 1e-4, batch 32, up to 100 epochs with class weights: everything fine-tuned from ImageNet weights, on a GPU</source>
+        <translation>ResNet152V2 bei 224 px, Lernrate 1e-4, Batch 32, bis zu 100 Epochen mit Klassengewichten: alles ab ImageNet-Gewichten feinabgestimmt, auf einer GPU</translation>
+    </message>
+    <message>
+        <source>Tutorial (Keras)</source>
+        <translation>Tutorial (Keras)</translation>
+    </message>
+    <message>
+        <source>Exactly the Keras tutorial: ResNet152V2, 224 px, batch 16, Adam 1e-4, up to 500 epochs, ReduceLROnPlateau and EarlyStopping — without its bugs</source>
+        <translation>Genau das Keras-Tutorial: ResNet152V2, 224 px, Batch 16, Adam 1e-4, bis zu 500 Epochen, ReduceLROnPlateau und EarlyStopping — ohne seine Fehler</translation>
+    </message>
 </context>
 <context>
     <name>kg::ui::TrainWorkspace</name>

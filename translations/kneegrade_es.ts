@@ -2310,6 +2310,30 @@ Predeterminado: %1</translation>
         <source>ResNet152V2 (the tutorial&apos;s)</source>
         <translation>ResNet152V2 (la del tutorial)</translation>
     </message>
+    <message>
+        <source>CPU quick look</source>
+        <translation>Vistazo rápido en CPU</translation>
+    </message>
+    <message>
+        <source>Small ResNetV2, 128 px, learning rate 1e-3, trained from scratch for 25 epochs with light augmentation: learns in about a minute per 500 images on a CPU, without ImageNet weights</source>
+        <translation>ResNetV2 pequeña, 128 px, tasa de aprendizaje 1e-3, entrenada desde cero durante 25 épocas con un aumento de datos ligero: aprende en un minuto aproximadamente por cada 500 imágenes en una CPU, sin pesos de ImageNet</translation>
+    </message>
+    <message>
+        <source>GPU full fine-tune</source>
+        <translation>Ajuste completo en GPU</translation>
+    </message>
+    <message>
+        <source>ResNet152V2 at 224 px, learning rate 1e-4, batch 32, up to 100 epochs with class weights: everything fine-tuned from ImageNet weights, on a GPU</source>
+        <translation>ResNet152V2 a 224 px, tasa de aprendizaje 1e-4, lote 32, hasta 100 épocas con pesos de clase: todo ajustado a partir de los pesos de ImageNet, en una GPU</translation>
+    </message>
+    <message>
+        <source>Tutorial (Keras)</source>
+        <translation>Tutorial (Keras)</translation>
+    </message>
+    <message>
+        <source>Exactly the Keras tutorial: ResNet152V2, 224 px, batch 16, Adam 1e-4, up to 500 epochs, ReduceLROnPlateau and EarlyStopping — without its bugs</source>
+        <translation>Exactamente el tutorial de Keras: ResNet152V2, 224 px, lote 16, Adam 1e-4, hasta 500 épocas, ReduceLROnPlateau y EarlyStopping — sin sus errores</translation>
+    </message>
 </context>
 <context>
     <name>kg::ui::TrainWorkspace</name>

@@ -29,6 +29,7 @@ struct Expected {
     QStringList helpNames;  // the headings of Help ▸ Kellgren–Lawrence grades
     QString fileMenu;
     QString architecture; // an item of Train's architecture box (a QT_TRANSLATE_NOOP table)
+    QString preset;       // an item of Train's preset box (core's presets, named by the ui)
     QString description;  // KL2's short description (the Predict result panel)
 };
 
@@ -131,6 +132,10 @@ void TestTranslations::checkLanguage(const Expected& expected)
     for (const QComboBox* box : window.findChildren<QComboBox*>())
         architecture = architecture || box->findText(expected.architecture) >= 0;
     QVERIFY2(architecture, qPrintable(expected.architecture));
+    bool preset = false;
+    for (const QComboBox* box : window.findChildren<QComboBox*>())
+        preset = preset || box->findText(expected.preset) >= 0;
+    QVERIFY2(preset, qPrintable(expected.preset));
 
     window.findChild<QAction*>(QStringLiteral("helpKlGrades"))->trigger();
     auto* dialog = window.findChild<KlGradesDialog*>();
@@ -150,7 +155,7 @@ void TestTranslations::germanThenSpanish()
                     QStringLiteral("mäßig"), QStringLiteral("schwer")},
                    {QStringLiteral("Keine"), QStringLiteral("Fraglich"), QStringLiteral("Gering"), QStringLiteral("Mäßig"),
                     QStringLiteral("Schwer")},
-                   QStringLiteral("&Datei"), QStringLiteral("ResNetV2 klein (schnell auf der CPU)"),
+                   QStringLiteral("&Datei"), QStringLiteral("ResNetV2 klein (schnell auf der CPU)"), QStringLiteral("CPU-Schnelltest"),
                    QStringLiteral("eindeutige Osteophyten, mögliche Gelenkspaltverschmälerung")});
     checkLanguage({QStringLiteral("es"),
                    {QStringLiteral("Conjunto de datos"), QStringLiteral("Entrenar"), QStringLiteral("Evaluar"),
@@ -159,7 +164,7 @@ void TestTranslations::germanThenSpanish()
                     QStringLiteral("grave")},
                    {QStringLiteral("Ninguna"), QStringLiteral("Dudosa"), QStringLiteral("Mínima"), QStringLiteral("Moderada"),
                     QStringLiteral("Grave")},
-                   QStringLiteral("&Archivo"), QStringLiteral("ResNetV2 pequeña (rápida en CPU)"),
+                   QStringLiteral("&Archivo"), QStringLiteral("ResNetV2 pequeña (rápida en CPU)"), QStringLiteral("Vistazo rápido en CPU"),
                    QStringLiteral("osteofitos definidos, posible estrechamiento")});
 }
 
