@@ -2758,4 +2758,59 @@ außerhalb der Skala ↑</translation>
         <translation>L %1  B %2%3</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Train, evaluate and explain a knee X-ray grader. For research use only — not for diagnostic use.</source>
+        <translation>Ein Graduierungsmodell für Knie-Röntgenbilder trainieren, evaluieren und erklären. Nur für Forschungszwecke — nicht zur Diagnose.</translation>
+    </message>
+    <message>
+        <source>Open the built-in demo dataset.</source>
+        <translation>Den eingebauten Demo-Datensatz öffnen.</translation>
+    </message>
+    <message>
+        <source>Open a dataset folder.</source>
+        <translation>Einen Datensatzordner öffnen.</translation>
+    </message>
+    <message>
+        <source>Use a checkpoint in Evaluate and Predict.</source>
+        <translation>Einen Checkpoint in Evaluieren und Vorhersagen verwenden.</translation>
+    </message>
+    <message>
+        <source>Start in dataset, train, evaluate, predict, runs (the training runs browser) or about.</source>
+        <translation>In dataset, train, evaluate, predict, runs (der Übersicht der Trainingsläufe) oder about starten.</translation>
+    </message>
+    <message>
+        <source>Grade this radiograph.</source>
+        <translation>Diese Röntgenaufnahme graduieren.</translation>
+    </message>
+    <message>
+        <source>Start training once the dataset is read.</source>
+        <translation>Das Training starten, sobald der Datensatz gelesen ist.</translation>
+    </message>
+    <message>
+        <source>Epochs for --train.</source>
+        <translation>Epochen für --train.</translation>
+    </message>
+    <message>
+        <source>Folder for the training run.</source>
+        <translation>Ordner für den Trainingslauf.</translation>
+    </message>
+    <message>
+        <source>Evaluate the checkpoint once the dataset is read.</source>
+        <translation>Den Checkpoint evaluieren, sobald der Datensatz gelesen ist.</translation>
+    </message>
+    <message>
+        <source>Save the window as PNG once it settles, then quit.</source>
+        <translation>Das Fenster als PNG speichern, sobald es fertig aufgebaut ist, dann beenden.</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core).</source>
+        <translation>CPU-Threads (Standard: alle Kerne).</translation>
+    </message>
+    <message>
+        <source>Radiographs to grade, a dataset folder or a checkpoint.</source>
+        <translation>Zu graduierende Röntgenaufnahmen, ein Datensatzordner oder ein Checkpoint.</translation>
+    </message>
+</context>
 </TS>

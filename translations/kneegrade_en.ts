@@ -2746,4 +2746,59 @@ off the scale ↑</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Train, evaluate and explain a knee X-ray grader. For research use only — not for diagnostic use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the built-in demo dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a checkpoint in Evaluate and Predict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in dataset, train, evaluate, predict, runs (the training runs browser) or about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade this radiograph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start training once the dataset is read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs for --train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the training run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate the checkpoint once the dataset is read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the window as PNG once it settles, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Radiographs to grade, a dataset folder or a checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

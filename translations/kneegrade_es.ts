@@ -2758,4 +2758,59 @@ fuera de escala ↑</translation>
         <translation>N %1  A %2%3</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Train, evaluate and explain a knee X-ray grader. For research use only — not for diagnostic use.</source>
+        <translation>Entrene, evalúe y explique un clasificador de radiografías de rodilla. Solo para investigación — no apto para uso diagnóstico.</translation>
+    </message>
+    <message>
+        <source>Open the built-in demo dataset.</source>
+        <translation>Abrir los datos de demostración integrados.</translation>
+    </message>
+    <message>
+        <source>Open a dataset folder.</source>
+        <translation>Abrir una carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>Use a checkpoint in Evaluate and Predict.</source>
+        <translation>Usar un checkpoint en Evaluar y Predecir.</translation>
+    </message>
+    <message>
+        <source>Start in dataset, train, evaluate, predict, runs (the training runs browser) or about.</source>
+        <translation>Empezar en dataset, train, evaluate, predict, runs (el explorador de ejecuciones de entrenamiento) o about.</translation>
+    </message>
+    <message>
+        <source>Grade this radiograph.</source>
+        <translation>Graduar esta radiografía.</translation>
+    </message>
+    <message>
+        <source>Start training once the dataset is read.</source>
+        <translation>Iniciar el entrenamiento en cuanto se lea el conjunto de datos.</translation>
+    </message>
+    <message>
+        <source>Epochs for --train.</source>
+        <translation>Épocas para --train.</translation>
+    </message>
+    <message>
+        <source>Folder for the training run.</source>
+        <translation>Carpeta para la ejecución de entrenamiento.</translation>
+    </message>
+    <message>
+        <source>Evaluate the checkpoint once the dataset is read.</source>
+        <translation>Evaluar el checkpoint en cuanto se lea el conjunto de datos.</translation>
+    </message>
+    <message>
+        <source>Save the window as PNG once it settles, then quit.</source>
+        <translation>Guardar la ventana como PNG cuando se estabilice y salir.</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: every core).</source>
+        <translation>Hilos de CPU (predeterminado: todos los núcleos).</translation>
+    </message>
+    <message>
+        <source>Radiographs to grade, a dataset folder or a checkpoint.</source>
+        <translation>Radiografías que graduar, una carpeta de datos o un checkpoint.</translation>
+    </message>
+</context>
 </TS>
