@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools libqcustomplot-dev qt6-qpa-plugins
+  qt6-l10n-tools libqcustomplot-dev qt6-qpa-plugins qt6-translations-l10n
   libtorch-dev libopenblas0-pthread
   libopencv-dev libjpeg-dev libgdcm-dev libgdcm-tools libdcmtk-dev libhdf5-dev libgloo-dev
   nlohmann-json3-dev libssl-dev zlib1g-dev libgtest-dev
