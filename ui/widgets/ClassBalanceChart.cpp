@@ -130,6 +130,9 @@ void ClassBalanceChart::rebuild()
     QStringList headers = grades;
     headers << tr("total");
     table_->setHorizontalHeaderLabels(headers);
+    // The grades share the width; the total keeps room for its header in every language
+    // ("gesamt", "total").
+    table_->horizontalHeader()->setSectionResizeMode(5, QHeaderView::ResizeToContents);
     QStringList rowNames;
     for (size_t s = 0; s < splits_.size(); ++s) {
         rowNames << splits_[s].name;
