@@ -1,5 +1,7 @@
 #include "ui/widgets/RunComparisonChart.h"
 
+#include "ui/utility/PlotPalette.h"
+
 #include <QEvent>
 #include <QVBoxLayout>
 
@@ -151,25 +153,7 @@ void RunComparisonChart::rebuild()
 void RunComparisonChart::applyPalette()
 {
     const QPalette pal = palette();
-    const QColor background = pal.color(QPalette::Base);
-    const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = pal.color(QPalette::Mid);
-    grid.setAlphaF(0.35f);
-    plot_->setBackground(pal.color(QPalette::Window));
-    for (QCPAxisRect* rect : {accuracyRect_, lossRect_}) {
-        rect->setBackground(background);
-        for (QCPAxis* axis : rect->axes()) {
-            axis->setBasePen(QPen(text, 1));
-            axis->setTickPen(QPen(text, 1));
-            axis->setSubTickPen(QPen(text, 1));
-            axis->setTickLabelColor(text);
-            axis->setLabelColor(text);
-            axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-        }
-    }
-    for (QCPTextElement* title : titles_)
-        title->setTextColor(text);
-    legend_->setTextColor(text);
+    applyPlotPalette(plot_, {accuracyRect_, lossRect_}, titles_, legend_, pal);
     hint_->setColor(pal.color(QPalette::PlaceholderText));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -1,6 +1,7 @@
 #include "ui/widgets/TrainingCurvesWidget.h"
 
 #include "ui/utility/Colors.h"
+#include "ui/utility/PlotPalette.h"
 
 #include <QEvent>
 #include <QResizeEvent>
@@ -127,28 +128,10 @@ TrainingCurvesWidget::~TrainingCurvesWidget() = default;
 void TrainingCurvesWidget::applyPalette()
 {
     const QPalette pal = palette();
-    const QColor background = pal.color(QPalette::Base);
-    const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = pal.color(QPalette::Mid);
-    grid.setAlphaF(0.35f);
-    plot_->setBackground(pal.color(QPalette::Window));
-    for (QCPAxisRect* rect : {accuracyRect_, lossRect_, learningRateRect_}) {
-        rect->setBackground(background);
-        for (QCPAxis* axis : rect->axes()) {
-            axis->setBasePen(QPen(text, 1));
-            axis->setTickPen(QPen(text, 1));
-            axis->setSubTickPen(QPen(text, 1));
-            axis->setTickLabelColor(text);
-            axis->setLabelColor(text);
-            axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-        }
-    }
-    for (QCPTextElement* title : titles_)
-        title->setTextColor(text);
-    legend_->setTextColor(text);
+    applyPlotPalette(plot_, {accuracyRect_, lossRect_, learningRateRect_}, titles_, legend_, pal);
     if (lossClipped_) {  // on a card of the background colour: the clipped line runs under it
-        lossClipped_->setColor(text);
-        QColor card = background;
+        lossClipped_->setColor(pal.color(QPalette::WindowText));
+        QColor card = pal.color(QPalette::Base);
         card.setAlphaF(0.9f);
         lossClipped_->setBrush(card);
         lossClipped_->setPadding(QMargins(4, 2, 4, 2));

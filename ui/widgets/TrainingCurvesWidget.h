@@ -67,7 +67,7 @@ private:
     QCPLegend* legend_ = nullptr;
     QCPItemText* lossClipped_ = nullptr;
     QLabel* spikeNote_ = nullptr;   ///< what an off-the-scale spike means
-    std::vector<QCPTextElement*> titles_;
+    QList<QCPTextElement*> titles_;
     int plannedEpochs_ = 10;
     double maxLoss_ = 0.0;
     double minLearningRate_ = 0.0, maxLearningRate_ = 0.0;
