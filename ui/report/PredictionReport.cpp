@@ -250,12 +250,7 @@ void PredictionReport::finish()
                   .arg(gate.value("threshold_images", 0))
                   .arg(qs(gate.value("threshold_split", std::string("val"))))
             : QStringLiteral("none: this checkpoint has no out-of-distribution gate (kneegrade-cli calibrate adds one)");
-    Document::Table t;
-    t.header = {QStringLiteral("Field"), QStringLiteral("Value")};
-    t.widths = {0.30, 0.70};
-    t.align = {Qt::AlignLeft, Qt::AlignLeft};
-    t.fontSize = 8;
-    t.rows = {
+    const Document::Table t = Document::Table::fieldValue({
         {QStringLiteral("Graded"), QStringLiteral("%1 regions of %2 files; %3 out of distribution; %4 not graded")
                                        .arg(s.regions)
                                        .arg(s.files)
@@ -271,9 +266,7 @@ void PredictionReport::finish()
         {QStringLiteral("App version"), QStringLiteral("KneeGrade " KNEEGRADE_VERSION)},
         {QStringLiteral("Identifiers"), s.includeIdentifiers ? QStringLiteral("file names shown at the user's request")
                                                              : QStringLiteral("omitted (no file names, no DICOM patient data)")},
-    };
-    for (const QStringList& row : t.rows)
-        t.monoRows.push_back(row.front().endsWith(QStringLiteral("SHA-256")));
+    });
     doc.table(t);
     doc.finish();
     std::error_code ec;

@@ -87,6 +87,19 @@ void Document::heading(const QString& text, double keepWithNext)
     y_ += mm(3);
 }
 
+Document::Table Document::Table::fieldValue(std::vector<QStringList> rows)
+{
+    Table t;
+    t.header = {QStringLiteral("Field"), QStringLiteral("Value")};
+    t.widths = {0.30, 0.70};
+    t.align = {Qt::AlignLeft, Qt::AlignLeft};
+    t.fontSize = 8;
+    t.rows = std::move(rows);
+    for (const QStringList& row : t.rows)
+        t.monoRows.push_back(row.front().endsWith(QStringLiteral("SHA-256")));
+    return t;
+}
+
 void Document::table(const Table& t)
 {
     const double total = t.tableWidth > 0 ? t.tableWidth : width_;

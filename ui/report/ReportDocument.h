@@ -53,6 +53,10 @@ public:
         double fontSize = 9;
         double tableWidth = 0;               ///< 0: page width
         std::vector<bool> monoRows;          ///< per row: last cell in a fixed-pitch font (hashes)
+
+        /// The audit block's two columns, Field (30 %) and Value, left-aligned in 8 pt; a
+        /// value whose field ends in "SHA-256" is set in a fixed-pitch font.
+        static Table fieldValue(std::vector<QStringList> rows);
     };
     void table(const Table& t);
 

@@ -214,12 +214,7 @@ void writeAudit(Document& doc, const EvaluationReportData& data)
     const auto& pre = e.meta.preprocessing;
     auto orNone = [](const std::string& text) { return text.empty() ? QStringLiteral("not recorded") : qs(text); };
 
-    Document::Table t;
-    t.header = {QStringLiteral("Field"), QStringLiteral("Value")};
-    t.widths = {0.30, 0.70};
-    t.align = {Qt::AlignLeft, Qt::AlignLeft};
-    t.fontSize = 8;
-    t.rows = {
+    const Document::Table t = Document::Table::fieldValue({
         {QStringLiteral("App version"), QStringLiteral("KneeGrade " KNEEGRADE_VERSION " (LibTorch %1); checkpoint written by %2")
                                             .arg(qs(data.torchVersion), orNone(e.meta.appVersion))},
         {QStringLiteral("Architecture"), QStringLiteral("%1, input %2×%2×%3, %4 classes")
@@ -249,9 +244,7 @@ void writeAudit(Document& doc, const EvaluationReportData& data)
         {QStringLiteral("Identifiers"), data.options.includeIdentifiers
                                             ? QStringLiteral("file names and DICOM patient IDs shown at the user's request")
                                             : QStringLiteral("omitted (no file names, no DICOM patient data)")},
-    };
-    for (const QStringList& row : t.rows)
-        t.monoRows.push_back(row.front().endsWith(QStringLiteral("SHA-256")));
+    });
     doc.table(t);
 }
 
