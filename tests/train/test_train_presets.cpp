@@ -1,12 +1,11 @@
 // Core's training presets: unique command-line ids, each one applies and validates and sets
 // what it promises, and `kneegrade-cli train` lists them in --help, applies --preset before
 // the other options, and refuses an unknown preset or one combined with --resume (exit 2).
-#include "TestPaths.h"
+#include "CliRunner.h"
 
 #include "core/train/TrainOptions.h"
 #include "core/train/TrainPresets.h"
 
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -16,23 +15,10 @@ using namespace kg;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-};
+using kgtest::CliResult;
 
-// A local runner: these tests only start the CLI and read what it prints.
-CliResult runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(kgtest::cliPath(), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+// These tests only start the CLI and read what it prints: two minutes is plenty.
+CliResult runCli(const QStringList& arguments) { return kgtest::runCli(arguments, 120000); }
 
 QString architecture(const TrainOptions& options)
 {

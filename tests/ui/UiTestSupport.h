@@ -1,10 +1,12 @@
 #pragma once
 // Fixtures shared by the ui tests: a small phantom dataset, an untrained tiny checkpoint,
 // simulated drag and drop, and waiting on a condition while the event loop runs.
+#include "core/data/DatasetScan.h"
 #include "core/data/Phantom.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/Model.h"
 #include "core/runtime/Runtime.h"
+#include "ui/Session.h"
 
 #include <QApplication>
 #include <QDragEnterEvent>
@@ -73,6 +75,14 @@ inline bool dropFiles(QWidget* target, const QStringList& paths)
 inline kg::RuntimeInfo testRuntime()
 {
     return kg::configureRuntime({});
+}
+
+/// Opens the dataset folder `dir` in `session` (root and scanned splits), as the Dataset
+/// workspace does once its scan has finished.
+inline void openDataset(kg::ui::Session& session, const QString& dir)
+{
+    session.setDatasetRoot(dir);
+    session.setDatasetSplits(std::make_shared<const kg::DatasetSplits>(kg::scanDataset(dir.toStdString())));
 }
 
 } // namespace kgtest

@@ -59,8 +59,7 @@ void TestRunsBrowser::initTestCase()
     dataset_ = temp_.filePath(QStringLiteral("phantoms"));
     kgtest::writeSmallPhantomDataset(dataset_, 8, 64);
     session_ = std::make_unique<Session>(kgtest::testRuntime(), nullptr);
-    session_->setDatasetRoot(dataset_);
-    session_->setDatasetSplits(std::make_shared<const kg::DatasetSplits>(kg::scanDataset(dataset_.toStdString())));
+    kgtest::openDataset(*session_, dataset_);
     workspace_ = std::make_unique<TrainWorkspace>(*session_);
     workspace_->resize(1200, 800);
     workspace_->show();

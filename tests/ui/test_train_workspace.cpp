@@ -83,8 +83,7 @@ void TestTrainWorkspace::initTestCase()
     dataset_ = temp_.filePath(QStringLiteral("phantoms"));
     kgtest::writeSmallPhantomDataset(dataset_, 8, 64);
     session_ = std::make_unique<Session>(kgtest::testRuntime(), nullptr);
-    session_->setDatasetRoot(dataset_);
-    session_->setDatasetSplits(std::make_shared<const kg::DatasetSplits>(kg::scanDataset(dataset_.toStdString())));
+    kgtest::openDataset(*session_, dataset_);
     workspace_ = std::make_unique<TrainWorkspace>(*session_);
     workspace_->resize(1200, 800);
     workspace_->show();
@@ -304,8 +303,7 @@ void TestTrainWorkspace::cancelStopsWithinASecond()
 void TestTrainWorkspace::closingDuringTrainingAsksThenStops()
 {
     MainWindow window(kgtest::testRuntime(), nullptr);
-    window.session().setDatasetRoot(dataset_);
-    window.session().setDatasetSplits(std::make_shared<const kg::DatasetSplits>(kg::scanDataset(dataset_.toStdString())));
+    kgtest::openDataset(window.session(), dataset_);
     TrainWorkspace* workspace = window.trainWorkspace();
     useTinyOptions(*workspace, 200, temp_.filePath(QStringLiteral("run-close")));
     window.show();
