@@ -106,24 +106,24 @@ void TestTrainWorkspace::useTinyOptions(TrainWorkspace& workspace, int epochs, c
 
 void TestTrainWorkspace::presetsFillTheForm_data()
 {
-    QTest::addColumn<int>("preset");
+    QTest::addColumn<QString>("preset");  // core's preset id
     QTest::addColumn<QString>("architecture");
     QTest::addColumn<int>("imageSize");
     QTest::addColumn<double>("learningRate");
     QTest::addColumn<int>("epochs");
-    QTest::newRow("CPU quick look") << int(TrainWorkspace::Preset::CpuQuickLook) << QStringLiteral("resnetv2-small") << 128 << 1e-3 << 25;
-    QTest::newRow("GPU full fine-tune") << int(TrainWorkspace::Preset::GpuFineTune) << QStringLiteral("resnet152v2") << 224 << 1e-4 << 100;
-    QTest::newRow("Tutorial (Keras)") << int(TrainWorkspace::Preset::KerasTutorial) << QStringLiteral("resnet152v2") << 224 << 1e-4 << 500;
+    QTest::newRow("CPU quick look") << QStringLiteral("cpu-quick-look") << QStringLiteral("resnetv2-small") << 128 << 1e-3 << 25;
+    QTest::newRow("GPU full fine-tune") << QStringLiteral("gpu-full-fine-tune") << QStringLiteral("resnet152v2") << 224 << 1e-4 << 100;
+    QTest::newRow("Tutorial (Keras)") << QStringLiteral("keras-tutorial") << QStringLiteral("resnet152v2") << 224 << 1e-4 << 500;
 }
 
 void TestTrainWorkspace::presetsFillTheForm()
 {
-    QFETCH(int, preset);
+    QFETCH(QString, preset);
     QFETCH(QString, architecture);
     QFETCH(int, imageSize);
     QFETCH(double, learningRate);
     QFETCH(int, epochs);
-    workspace_->applyPreset(static_cast<TrainWorkspace::Preset>(preset));
+    workspace_->applyPreset(preset.toStdString());
     const kg::TrainOptions options = workspace_->trainOptions();
     // Compare structures: "resnetv2-small" is named "resnetv2:2,2,2,2:16" once parsed.
     const kg::BackboneOptions expected = kg::parseArchitecture(architecture.toStdString());
@@ -134,13 +134,13 @@ void TestTrainWorkspace::presetsFillTheForm()
     QCOMPARE(options.epochs, epochs);
     QVERIFY(options.mode == kg::TrainingMode::FineTune);
     QCOMPARE(options.dataRoot, dataset_.toStdString());
-    if (preset == int(TrainWorkspace::Preset::KerasTutorial)) {
+    if (preset == QStringLiteral("keras-tutorial")) {
         QCOMPARE(options.batchSize, 16);
         QCOMPARE(options.augmentation.rotationFactor, 0.1);
         QCOMPARE(options.augmentation.zoomFactor, 0.2);
         QVERIFY(options.reduceLr.enabled && options.earlyStopping.enabled);
     }
-    if (preset == int(TrainWorkspace::Preset::CpuQuickLook)) {
+    if (preset == QStringLiteral("cpu-quick-look")) {
         QCOMPARE(options.augmentation.rotationFactor, 0.03);  // light: the tutorial's ±36° slows short runs down
         QVERIFY(options.imbalance == kg::ImbalanceStrategy::None);
     }

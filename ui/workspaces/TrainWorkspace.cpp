@@ -37,17 +37,6 @@
 namespace kg::ui {
 namespace {
 
-std::string presetIdOf(TrainWorkspace::Preset preset)
-{
-    switch (preset) {
-    case TrainWorkspace::Preset::CpuQuickLook: return "cpu-quick-look";
-    case TrainWorkspace::Preset::GpuFineTune: return "gpu-full-fine-tune";
-    case TrainWorkspace::Preset::KerasTutorial: return "keras-tutorial";
-    case TrainWorkspace::Preset::Custom: break;
-    }
-    return {};
-}
-
 QString phaseText(const TrainingProgress& p)
 {
     using Phase = TrainingProgress::Phase;
@@ -99,7 +88,7 @@ TrainWorkspace::TrainWorkspace(Session& session, QWidget* parent)
         refreshRunsBrowser();
     });
 
-    applyPreset(Preset::CpuQuickLook);
+    applyPreset("cpu-quick-look");
     form_->updateDatasetSummary();
     updateActions();
 }
@@ -223,11 +212,6 @@ void TrainWorkspace::buildForm()
     form_->setMinimumWidth(340);
     scroll->setMinimumWidth(360);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-}
-
-void TrainWorkspace::applyPreset(Preset preset)
-{
-    form_->applyPreset(presetIdOf(preset));
 }
 
 TrainOptions TrainWorkspace::trainOptions() const

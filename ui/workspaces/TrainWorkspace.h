@@ -33,9 +33,6 @@ class WorkerThread;
 class TrainWorkspace : public Workspace {
     Q_OBJECT
 public:
-    /// Core's presets (core/train/TrainPresets.h) by name; the form lists them by id.
-    enum class Preset { CpuQuickLook, GpuFineTune, KerasTutorial, Custom };
-
     explicit TrainWorkspace(Session& session, QWidget* parent = nullptr);
     ~TrainWorkspace() override;
 
@@ -46,9 +43,8 @@ public:
     bool confirmStop() override;
     void stopWork() override;
 
-    /// Fills the form with a preset (Custom leaves it as it is).
-    void applyPreset(Preset preset);
-    /// Fills the form with core's preset `id` (an unknown id leaves it as it is).
+    /// Fills the form with core's preset `id` (core/train/TrainPresets.h; an unknown id leaves
+    /// it as it is).
     void applyPreset(const std::string& id) { form_->applyPreset(id); }
     /// The options the form describes (dataset and run folder included). Throws kg::Error
     /// for an unknown architecture.
