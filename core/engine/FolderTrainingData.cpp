@@ -90,8 +90,21 @@ BatchSource& FolderTrainingData::training(int epoch, const std::vector<std::int6
     return *ordered_;
 }
 
-BatchSource& FolderTrainingData::validation(int batchSize)
+BatchSource& FolderTrainingData::validation(int batchSize, int shard, int shards)
 {
+    if (shards > 1) {
+        if (!validationShard_) {
+            std::vector<std::int64_t> order;
+            for (std::int64_t i = shard; i < static_cast<std::int64_t>(splits_.val.size()); i += shards)
+                order.push_back(i);
+            LoaderOptions options = loader_;
+            options.batchSize = batchSize;
+            options.augment = false;
+            validationShard_ = std::make_unique<OrderedSource>(splits_.val, order, std::unordered_set<std::string>{}, options,
+                                                               preprocessing_);
+        }
+        return *validationShard_;
+    }
     if (!validation_ || validation_->options().batchSize != batchSize) {
         LoaderOptions options = loader_;
         options.batchSize = batchSize;
@@ -119,6 +132,8 @@ std::vector<SkippedPath> FolderTrainingData::skippedFiles() const
         add(ordered_->skippedFiles());
     if (validation_)
         add(validation_->skippedFiles());
+    if (validationShard_)
+        add(validationShard_->skippedFiles());
     return all;
 }
 

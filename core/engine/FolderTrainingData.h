@@ -24,7 +24,8 @@ public:
     const std::vector<int>& trainGrades() const override { return grades_; }
     std::int64_t validationSize() const override;
     BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) override;
-    BatchSource& validation(int batchSize) override;
+    using TrainingData::validation;
+    BatchSource& validation(int batchSize, int shard, int shards) override;
     std::string manifestHash() const override { return manifestHash_; }
     std::vector<SkippedPath> skippedFiles() const override;
     const DatasetSplits& splits() const { return splits_; }
@@ -39,6 +40,7 @@ private:
     std::unique_ptr<DataLoader> shuffled_;        // the usual case: order == shuffledOrder(n, seed, epoch)
     std::unique_ptr<OrderedSource> ordered_;      // any other order (balanced sampling, feature caching)
     std::unique_ptr<DataLoader> validation_;
+    std::unique_ptr<OrderedSource> validationShard_;  // one rank's part of the validation set
     std::vector<SkippedPath> skippedBefore_;      // from loaders already discarded
 };
 

@@ -104,6 +104,12 @@ Trainer& Trainer::operator=(Trainer&&) noexcept = default;
 
 const TrainOptions& Trainer::options() const { return impl_->options; }
 
+void Trainer::setDistributed(const DistributedOptions& job)
+{
+    validateDistributedOptions(job);
+    impl_->distributed = job;
+}
+
 TrainingResult Trainer::run(const ProgressCallback& progress)
 {
     detail::TrainerSession session(*impl_, progress);

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/distributed/DistributedOptions.h"
 #include "core/model/TrainingState.h"
 #include "core/train/TrainOptions.h"
 
@@ -94,6 +95,11 @@ public:
     Trainer& operator=(Trainer&&) noexcept;
 
     const TrainOptions& options() const;
+    /// Trains as one rank of a data-parallel job (call before run()): run() first meets the
+    /// other ranks, then trains on its shard of every epoch (batch options().batchSize divided
+    /// by the ranks) with gradients averaged over all of them. Only rank 0 writes the run
+    /// folder; its progress is the job's. Pause is not available (the others would time out).
+    void setDistributed(const DistributedOptions& job);
     /// Trains until the planned epochs, early stopping, cancellation or a failure (bad data,
     /// NaN loss: Status::Failed with the reason; exceptions do not escape). Call once.
     TrainingResult run(const ProgressCallback& progress = {});

@@ -14,17 +14,6 @@ namespace {
 
 constexpr std::uint64_t kEpochRngTag = 0xE90C4ull;
 
-/// Keras categorical cross-entropy on one-hot targets, per sample, with label smoothing
-/// (targets y·(1−s) + s/K).
-torch::Tensor crossEntropyPerSample(const torch::Tensor& logits, const torch::Tensor& labels, double smoothing)
-{
-    const torch::Tensor logProbabilities = torch::log_softmax(logits.to(torch::kFloat32), 1);
-    torch::Tensor target = torch::one_hot(labels, logits.size(1)).to(torch::kFloat32);
-    if (smoothing > 0)
-        target = target * (1.0 - smoothing) + smoothing / static_cast<double>(logits.size(1));
-    return -(target * logProbabilities).sum(1);
-}
-
 std::vector<std::int64_t> identityOrder(std::int64_t n)
 {
     std::vector<std::int64_t> order(static_cast<size_t>(n));
@@ -35,6 +24,16 @@ std::vector<std::int64_t> identityOrder(std::int64_t n)
 
 } // namespace
 
+/// Targets y·(1−s) + s/K.
+torch::Tensor crossEntropyPerSample(const torch::Tensor& logits, const torch::Tensor& labels, double smoothing)
+{
+    const torch::Tensor logProbabilities = torch::log_softmax(logits.to(torch::kFloat32), 1);
+    torch::Tensor target = torch::one_hot(labels, logits.size(1)).to(torch::kFloat32);
+    if (smoothing > 0)
+        target = target * (1.0 - smoothing) + smoothing / static_cast<double>(logits.size(1));
+    return -(target * logProbabilities).sum(1);
+}
+
 /// Frozen backbone: features of every training item (or `cachedAugmentedViews` augmented
 /// views) and of the validation set, computed once.
 bool TrainerSession::buildFeatureCache(bool training)
@@ -42,10 +41,13 @@ bool TrainerSession::buildFeatureCache(bool training)
     const bool augment = augmentTraining();
     const int views = !training ? 0 : augment ? o_.cachedAugmentedViews : 1;
     const auto n = static_cast<std::int64_t>(grades_.size());
-    const std::vector<std::int64_t> identity = identityOrder(n);
+    // Distributed: every rank computes its shard of the items, then the rows are shared.
+    const std::vector<std::int64_t> identity = localOrder(identityOrder(n));
+    const std::int64_t valItems = distributed() ? static_cast<std::int64_t>(localOrder(identityOrder(data_->validationSize())).size())
+                                                : data_->validationSize();
     const auto started = Clock::now();
-    const std::int64_t batchesPerView = (n + o_.batchSize - 1) / o_.batchSize;
-    const std::int64_t valBatches = (data_->validationSize() + o_.batchSize - 1) / o_.batchSize;
+    const std::int64_t batchesPerView = (static_cast<std::int64_t>(identity.size()) + localBatch_ - 1) / localBatch_;
+    const std::int64_t valBatches = (valItems + localBatch_ - 1) / localBatch_;
     const std::int64_t total = views * batchesPerView + valBatches;
     std::int64_t offset = 0;
     auto progress = [&](std::int64_t done, std::int64_t) {
@@ -56,18 +58,20 @@ bool TrainerSession::buildFeatureCache(bool training)
         return proceed() && emit(p);
     };
     for (int view = 0; view < views; ++view) {
-        BatchSource& source = data_->training(view, identity, o_.batchSize, augment);
-        auto table = computeFeatures(*forward_, source, n, o_.batchSize, progress);
+        BatchSource& source = data_->training(view, identity, localBatch_, augment);
+        auto table = computeFeatures(*forward_, source, n, localBatch_, progress);
         if (!table)
             return false;
+        gatherFeatures(*table, "sharing the cached features of view " + std::to_string(view + 1));
         trainViews_.push_back(std::move(*table));
         offset += batchesPerView;
     }
-    BatchSource& validation = data_->validation(o_.batchSize);
+    BatchSource& validation = validationSource();
     validation.startEpoch(0);
-    auto table = computeFeatures(*forward_, validation, data_->validationSize(), o_.batchSize, progress);
+    auto table = computeFeatures(*forward_, validation, data_->validationSize(), localBatch_, progress);
     if (!table)
         return false;
+    gatherFeatures(*table, "sharing the cached validation features");
     valFeatures_ = std::move(*table);
     log_.line("feature cache: " + std::to_string(views) + " view(s) of " + std::to_string(n) + " training and " +
               std::to_string(data_->validationSize()) + " validation images in " + formatNumber("%.1f", secondsSince(started)) +
@@ -86,18 +90,26 @@ TrainerSession::Outcome TrainerSession::runEpoch(int epoch)
         return Outcome::Cancelled;
     // Epoch e's randomness (order, dropout, augmentation) depends only on (seed, e): a
     // resumed run draws exactly what an uninterrupted one would have.
-    torch::manual_seed(combineSeeds({o_.seed, kEpochRngTag, static_cast<std::uint64_t>(e0)}));
-    const std::vector<std::int64_t> order = o_.imbalance == ImbalanceStrategy::BalancedSampling
-                                                ? balancedOrder(grades_, o_.seed, e0)
-                                                : epochOrder(static_cast<std::int64_t>(grades_.size()), o_.seed, e0);
+    // Ranks after the first draw their own dropout; rank 0 draws what a single process would.
+    const std::uint64_t epochSeed = combineSeeds({o_.seed, kEpochRngTag, static_cast<std::uint64_t>(e0)});
+    torch::manual_seed(distributed() && group_->rank() > 0 ? combineSeeds({epochSeed, static_cast<std::uint64_t>(group_->rank())})
+                                                          : epochSeed);
+    const std::vector<std::int64_t> order = localOrder(o_.imbalance == ImbalanceStrategy::BalancedSampling
+                                                           ? balancedOrder(grades_, o_.seed, e0)
+                                                           : epochOrder(static_cast<std::int64_t>(grades_.size()), o_.seed, e0));
     epochStart_ = Clock::now();
     epochPaused_ = 0;
     const double learningRate = learningRateOf(*optimizer_);
 
     RunningStats train;
+    allReduceWaitSeconds_ = 0;
+    allReduceSteps_ = 0;
     Outcome outcome = useCache ? trainOnFeatures(epoch, order, train) : trainOnImages(epoch, order, train);
     if (outcome != Outcome::Done)
         return outcome;
+    if (!reduceStats(train, "summing the training loss of epoch " + std::to_string(epoch)))
+        return Outcome::Cancelled;
+    averageBatchNormStatistics(epoch);
     const double trainSeconds = activeEpochSeconds();
     RunningStats val;
     outcome = validate(epoch, val);
@@ -124,36 +136,39 @@ TrainerSession::Outcome TrainerSession::trainOnImages(int epoch, const std::vect
 {
     auto& net = model_->impl().net;
     setTrainingMode(net, trainability_);
-    BatchSource& source = data_->training(epoch - 1, order, o_.batchSize, augmentTraining());
-    const int batches = static_cast<int>((static_cast<std::int64_t>(order.size()) + o_.batchSize - 1) / o_.batchSize);
-    int index = 0;
-    for (;;) {
+    BatchSource& source = data_->training(epoch - 1, order, localBatch_, augmentTraining());
+    const int batches = trainingSteps(static_cast<std::int64_t>(order.size()));
+    // A distributed rank takes every step of the epoch, with an empty batch when its shard
+    // (or its decodable part) ran out first: the others wait for its share of the gradients.
+    for (int index = 1;; ++index) {
         if (!proceed())
             return Outcome::Cancelled;
         std::optional<Batch> batch = source.next();
-        if (!batch)
+        if (!batch && !(distributed() && index <= batches))
             break;
-        ++index;
-        const auto n = batch->images.size(0);
-        if (n == 1 && singletonBnBatchesFail_ && !trainability_.backboneFrozen) {
+        torch::Tensor logits, labels;
+        if (batch && batch->images.size(0) == 1 && singletonBnBatchesFail_ && !trainability_.backboneFrozen) {
             log_.line("epoch " + std::to_string(epoch) + ": skipped a batch of one image (BatchNorm needs two at this image size)");
-            continue;
+            if (!distributed())
+                continue;
+            batch.reset();
         }
-        const torch::Tensor labels = batch->labels.to(device_);
-        torch::Tensor logits;
-        if (trainability_.backboneFrozen) {
-            torch::Tensor features;
-            {
-                torch::NoGradGuard noGrad;
-                features = forward_->pooled(batch->images);
+        if (batch) {
+            labels = batch->labels.to(device_);
+            if (trainability_.backboneFrozen) {
+                torch::Tensor features;
+                {
+                    torch::NoGradGuard noGrad;
+                    features = forward_->pooled(batch->images);
+                }
+                logits = net->head()->forward(features);
+            } else {
+                logits = forward_->logits(batch->images);
             }
-            logits = net->head()->forward(features);
-        } else {
-            logits = forward_->logits(batch->images);
         }
-        if (!step(epoch, index, logits, labels, stats) || !settleWhenDue(epoch, index == batches, stats))
+        if (!step(epoch, index, logits, labels, stats) || !settleWhenDue(epoch, index >= batches, stats))
             return Outcome::NonFinite;
-        if (stats.pendingBatches == 0 && !batchProgress(Phase::Training, epoch, index, batches, stats))
+        if (stats.pendingBatches == 0 && !batchProgress(Phase::Training, epoch, std::min(index, batches), batches, stats))
             return Outcome::Cancelled;
     }
     return settleWhenDue(epoch, true, stats) ? Outcome::Done : Outcome::NonFinite;
@@ -167,17 +182,22 @@ TrainerSession::Outcome TrainerSession::trainOnFeatures(int epoch, const std::ve
     if (!cuda_)
         oneThread.emplace();
     const FeatureTable& view = trainViews_[static_cast<size_t>((epoch - 1) % static_cast<int>(trainViews_.size()))];
-    FeatureBatches batches(view, order, o_.batchSize);
-    for (std::int64_t b = 0; b < batches.batches(); ++b) {
+    FeatureBatches batches(view, order, localBatch_);
+    const std::int64_t steps = distributed() ? trainingSteps(static_cast<std::int64_t>(order.size())) : batches.batches();
+    for (std::int64_t b = 0; b < steps; ++b) {
         if (!proceed())
             return Outcome::Cancelled;
-        const FeatureBatch batch = batches.batch(b);
-        const torch::Tensor logits = net->head()->forward(batch.features);
-        const bool last = b + 1 == batches.batches();
-        if (!step(epoch, static_cast<int>(b + 1), logits, batch.labels, stats) || !settleWhenDue(epoch, last, stats))
+        torch::Tensor logits, labels;
+        if (b < batches.batches()) {
+            const FeatureBatch batch = batches.batch(b);
+            logits = net->head()->forward(batch.features);
+            labels = batch.labels;
+        }
+        const bool last = b + 1 == steps;
+        if (!step(epoch, static_cast<int>(b + 1), logits, labels, stats) || !settleWhenDue(epoch, last, stats))
             return Outcome::NonFinite;
         if (stats.pendingBatches == 0 &&
-            !batchProgress(Phase::Training, epoch, static_cast<int>(b + 1), static_cast<int>(batches.batches()), stats))
+            !batchProgress(Phase::Training, epoch, static_cast<int>(b + 1), static_cast<int>(steps), stats))
             return Outcome::Cancelled;
     }
     return settleWhenDue(epoch, true, stats) ? Outcome::Done : Outcome::NonFinite;
@@ -186,6 +206,8 @@ TrainerSession::Outcome TrainerSession::trainOnFeatures(int epoch, const std::ve
 /// Loss, backward, Adam step; false (and failure_ set) when the loss is not finite.
 bool TrainerSession::step(int epoch, int batchIndex, const torch::Tensor& logits, const torch::Tensor& labels, RunningStats& stats)
 {
+    if (distributed())
+        return stepTogether(epoch, batchIndex, logits, labels, stats);
     torch::Tensor perSample = crossEntropyPerSample(logits, labels, o_.labelSmoothing);
     if (classWeights_.defined())
         perSample = perSample * classWeights_.index_select(0, labels);
@@ -242,7 +264,9 @@ TrainerSession::Outcome TrainerSession::validate(int epoch, RunningStats& stats)
     auto& net = model_->impl().net;
     net->eval();
     torch::NoGradGuard noGrad;
-    const int batches = static_cast<int>((data_->validationSize() + o_.batchSize - 1) / o_.batchSize);
+    // Distributed: every rank validates its shard; the sums are added up below.
+    const std::vector<std::int64_t> items = localOrder(identityOrder(data_->validationSize()));
+    const int batches = static_cast<int>((static_cast<std::int64_t>(items.size()) + localBatch_ - 1) / localBatch_);
     auto accumulate = [&](const torch::Tensor& logits, const torch::Tensor& labels, int index) {
         const torch::Tensor losses = crossEntropyPerSample(logits, labels, o_.labelSmoothing);
         if (cuda_) {  // read every few batches, as in training
@@ -258,7 +282,7 @@ TrainerSession::Outcome TrainerSession::validate(int epoch, RunningStats& stats)
         return batchProgress(Phase::Validating, epoch, index, batches, stats);
     };
     if (trainability_.backboneFrozen && valFeatures_) {
-        FeatureBatches cached(*valFeatures_, identityOrder(data_->validationSize()), o_.batchSize);
+        FeatureBatches cached(*valFeatures_, items, localBatch_);
         std::optional<SingleThreadScope> oneThread;
         if (!cuda_)
             oneThread.emplace();
@@ -270,7 +294,7 @@ TrainerSession::Outcome TrainerSession::validate(int epoch, RunningStats& stats)
                 return Outcome::Cancelled;
         }
     } else {
-        BatchSource& source = data_->validation(o_.batchSize);
+        BatchSource& source = validationSource();
         source.startEpoch(0);
         int index = 0;
         for (;;) {
@@ -283,7 +307,9 @@ TrainerSession::Outcome TrainerSession::validate(int epoch, RunningStats& stats)
                 return Outcome::Cancelled;
         }
     }
-    stats.settle();  // what the last few CUDA batches left pending
+    // What the last few CUDA batches left pending; distributed: the sums of every rank.
+    if (!reduceStats(stats, "summing the validation loss of epoch " + std::to_string(epoch)))
+        return Outcome::Cancelled;
     if (stats.seen == 0)
         throw Error("no validation image could be read");
     if (!std::isfinite(stats.loss())) {
@@ -291,6 +317,11 @@ TrainerSession::Outcome TrainerSession::validate(int epoch, RunningStats& stats)
         return Outcome::NonFinite;
     }
     return Outcome::Done;
+}
+
+BatchSource& TrainerSession::validationSource()
+{
+    return distributed() ? data_->validation(localBatch_, group_->rank(), group_->size()) : data_->validation(localBatch_);
 }
 
 } // namespace kg::detail

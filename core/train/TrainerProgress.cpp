@@ -52,7 +52,9 @@ bool TrainerSession::batchProgress(Phase phase, int epoch, int batch, int batche
     const double active = activeEpochSeconds();
     if (phase == Phase::Training) {
         trainSecondsSoFar_ = active;
-        p.imagesPerSecond = active > 0 ? static_cast<double>(stats.seen) / active : 0.0;
+        // Distributed: the job's rate, from this rank's (every rank takes the same steps).
+        const double ranks = distributed() ? group_->size() : 1;
+        p.imagesPerSecond = active > 0 ? ranks * static_cast<double>(stats.seen) / active : 0.0;
         const double perBatch = active / std::max(batch, 1);
         const double valEstimate = lastValSeconds_ > 0 ? lastValSeconds_ : 0.0;
         p.epochEtaSeconds = perBatch * (batches - batch) + valEstimate;
@@ -80,12 +82,15 @@ bool TrainerSession::emit(const TrainingProgress& p)
 {
     if (callback_ && !callback_(p))
         owner_.cancelled = true;
-    return !owner_.cancelled;
+    // Distributed: a stop takes effect when every rank knows of it (at the next step).
+    return distributed() ? !stopAgreed_ : !owner_.cancelled;
 }
 
 /// Between batches: blocks while paused; false once cancelled.
 bool TrainerSession::proceed()
 {
+    if (distributed())
+        return !stopAgreed_;  // no pause: the other ranks would wait into their timeout
     std::unique_lock<std::mutex> lock(owner_.pauseMutex);
     if (owner_.paused && !owner_.cancelled) {
         lock.unlock();

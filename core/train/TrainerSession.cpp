@@ -52,6 +52,8 @@ TrainingResult TrainerSession::run()
                                   std::to_string(earlyStopping_.bestEpoch()) + ")" +
                                   (o_.earlyStopping.restoreBestWeights ? "; best weights restored" : ""));
         }
+        if (distributed())
+            group_->barrier("the end of the run");  // rank 0 has saved everything when the others report
         return finish(TrainingResult::Status::Completed,
                       std::to_string(completedEpochs_) + " of " + std::to_string(o_.epochs) + " epochs; best val_loss " +
                           formatNumber("%.4f", best_.best()) + " at epoch " + std::to_string(best_.bestEpoch()));
@@ -64,46 +66,60 @@ TrainingResult TrainerSession::run()
 
 bool TrainerSession::prepare()
 {
-    openRunFolder();
+    validateTrainOptions(o_);
+    if (o_.runDir.empty())
+        throw Error("training options: no run directory given");
+    localBatch_ = o_.batchSize;
     configureDevice();
+    if (owner_.distributed)
+        joinJob();
+    openRunFolder();
     if (!reportAdvice() || !openData())
         return false;
     TrainingState state;
     CheckpointBlobs blobs;
     if (!buildOrRestoreModel(state, blobs))
         return false;
+    if (distributed()) {
+        checkRanksAgree();
+        synchroniseModel();
+    }
     computeClassWeights();
     restoreTrainingState(state, blobs);
-    writeRunFiles();
+    rebuildGradientBuckets();
+    if (writer_)
+        writeRunFiles();
     return announce();
 }
 
 void TrainerSession::openRunFolder()
 {
-    validateTrainOptions(o_);
-    if (o_.runDir.empty())
-        throw Error("training options: no run directory given");
+    if (!owner_.resume && std::filesystem::exists(result_.lastCheckpoint))
+        throw Error(o_.runDir, "already holds a training run (last.kgckpt); resume it (kneegrade-cli train --resume) "
+                               "or choose another run folder");
+    if (!writer_)
+        return;  // ranks after the first read the run folder (resuming) but never write it
     std::error_code ec;
     fs::create_directories(o_.runDir, ec);
     if (ec || !fs::is_directory(o_.runDir))
         throw Error(o_.runDir, "cannot create the run directory: " + ec.message());
-    if (!owner_.resume && fs::exists(result_.lastCheckpoint))
-        throw Error(o_.runDir, "already holds a training run (last.kgckpt); resume it (kneegrade-cli train --resume) "
-                               "or choose another run folder");
     log_ = TrainLog(RunFiles::path(o_.runDir, RunFiles::kLog));
     for (const std::string& removed : removeInterruptedSaves(o_.runDir))
         log_.line("removed " + removed + ", left behind by an interrupted save");
+    log_.line(runtimeLine_);
 }
 
 void TrainerSession::configureDevice()
 {
     const RuntimeInfo runtime = configureRuntime(o_.runtime);  // on this thread: OpenMP threads are per thread
     cuda_ = resolvesToCuda(o_.runtime.device);
-    device_ = cuda_ ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    // One GPU per rank of a machine: LOCAL_RANK picks it.
+    const int gpu = cuda_ && owner_.distributed ? owner_.distributed->localRank % std::max<int>(1, static_cast<int>(torch::cuda::device_count())) : 0;
+    device_ = cuda_ ? torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(gpu)) : torch::Device(torch::kCPU);
     autocast_ = cuda_ && o_.mixedPrecision;
     if (cuda_)
         cudnn_.emplace(o_.deterministic);
-    log_.line(std::string(owner_.resume ? "resuming" : "starting") + " run in " + o_.runDir + " on " +
+    runtimeLine_ = (std::string(owner_.resume ? "resuming" : "starting") + " run in " + o_.runDir + " on " +
               (cuda_ ? "CUDA" + std::string(autocast_ ? " (bf16 autocast)" : "") +
                            (o_.deterministic ? ", deterministic" : ", cuDNN autotuning")
                      : "CPU, " + std::to_string(runtime.threads) + " threads") +
@@ -232,6 +248,9 @@ bool TrainerSession::announce()
         if (!message(Phase::Preparing, "resumed after epoch " + std::to_string(completedEpochs_)))
             return false;
     }
+    if (distributed())
+        log_.line("distributed: " + describe(group_->options()) + " (" + group_->backendName() + "); global batch " +
+                  std::to_string(o_.batchSize) + " = " + std::to_string(group_->size()) + " ranks × " + std::to_string(localBatch_));
     const auto counts = model_->parameterCounts();
     log_.line("model " + architectureName(o_.model.backbone) + " (" + std::to_string(counts.total()) + " parameters), mode " +
               toString(o_.mode) + ", image size " + std::to_string(o_.preprocessing.imageSize) + ", batch " +
@@ -248,16 +267,17 @@ TrainerSession::Outcome TrainerSession::endEpoch(const EpochRecord& record)
     const int epoch = record.epoch;
     std::vector<std::string> notes;
     if (best_.onEpochEnd(epoch, record.valLoss) && o_.checkpoint.saveBest) {
-        saveCheckpoint(result_.bestCheckpoint, *model_, meta(), {});
+        if (writer_)
+            saveCheckpoint(result_.bestCheckpoint, *model_, meta(), {});
         notes.push_back("val_loss improved to " + formatNumber("%.4f", record.valLoss) + ", saved best.kgckpt");
     }
     const EarlyStopping::Decision stopping = earlyStopping_.onEpochEnd(epoch, record.valLoss);
-    if (stopping.improved && o_.earlyStopping.restoreBestWeights && earlyStoppingSnapshot() != result_.bestCheckpoint)
+    if (writer_ && stopping.improved && o_.earlyStopping.restoreBestWeights && earlyStoppingSnapshot() != result_.bestCheckpoint)
         saveCheckpoint(earlyStoppingSnapshot(), *model_, meta(), {});
     if (stopping.stop) {
         status_ = RunStatus::EarlyStopped;
         notes.push_back("early stopping after epoch " + std::to_string(epoch));
-        if (stopping.restoreBest) {
+        if (stopping.restoreBest && writer_) {  // the run ends: only the saved weights matter
             restoreWeights(earlyStoppingSnapshot());
             notes.push_back("restored the weights of epoch " + std::to_string(earlyStopping_.bestEpoch()));
         }
@@ -272,16 +292,20 @@ TrainerSession::Outcome TrainerSession::endEpoch(const EpochRecord& record)
         unfreezeAfterWarmUp(notes);
     if (status_ == RunStatus::Running && epoch >= o_.epochs)
         status_ = RunStatus::Completed;
-    if (o_.checkpoint.saveLast) {
-        CheckpointBlobs blobs{{"optimizer", serializeOptimizer(*optimizer_)}, {"rng_cpu", cpuRngState()}};
-        saveCheckpoint(result_.lastCheckpoint, *model_, meta(), blobs);
+    if (writer_) {
+        if (o_.checkpoint.saveLast) {
+            CheckpointBlobs blobs{{"optimizer", serializeOptimizer(*optimizer_)}, {"rng_cpu", cpuRngState()}};
+            saveCheckpoint(result_.lastCheckpoint, *model_, meta(), blobs);
+        }
+        writeHistoryCsv(RunFiles::path(o_.runDir, RunFiles::kHistory), history_);
     }
-    writeHistoryCsv(RunFiles::path(o_.runDir, RunFiles::kHistory), history_);
     std::string line = "epoch " + std::to_string(epoch) + "/" + std::to_string(o_.epochs) + "  loss " +
                        formatNumber("%.4f", record.loss) + "  accuracy " + formatNumber("%.4f", record.accuracy) +
                        "  val_loss " + formatNumber("%.4f", record.valLoss) + "  val_accuracy " +
                        formatNumber("%.4f", record.valAccuracy) + "  lr " + formatNumber("%g", record.learningRate) + "  " +
                        formatNumber("%.1f", record.durationSeconds) + " s";
+    if (distributed() && allReduceSteps_ > 0)
+        line += "  (all-reduce waits " + formatNumber("%.1f", 1000 * allReduceWaitSeconds_ / allReduceSteps_) + " ms/step)";
     log_.line(line);
     std::string joined;
     for (const auto& note : notes) {
@@ -306,6 +330,7 @@ void TrainerSession::unfreezeAfterWarmUp(std::vector<std::string>& notes)
     applyTrainability(net, trainability_);
     const double learningRate = learningRateOf(*optimizer_) * o_.twoPhaseLrFactor;
     optimizer_ = makeOptimizer(net, learningRate);
+    rebuildGradientBuckets();
     reduceLr_.resetWait();
     earlyStopping_.resetWait();
     trainViews_.clear();

@@ -2,7 +2,10 @@
 // Internal (torch): one call of Trainer::run() — everything that lives while a run trains.
 // Its member functions are defined by concern: TrainerSession.cpp (set-up, the end of an
 // epoch, checkpoints, how the run ends), TrainerEpoch.cpp (the batches of one epoch: training,
-// the feature cache, validation) and TrainerProgress.cpp (progress, pause, cancel).
+// the feature cache, validation), TrainerProgress.cpp (progress, pause, cancel) and
+// TrainerDistributed.cpp (a rank of a data-parallel job: rendezvous, shards, all-reduces).
+#include "core/distributed/Collective.h"
+#include "core/distributed/GradientBuckets.h"
 #include "core/model/BatchForward.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/TrainingState.h"
@@ -42,10 +45,14 @@ inline double secondsSince(std::chrono::steady_clock::time_point start)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+/// Keras categorical cross-entropy on one-hot targets, per sample, with label smoothing.
+torch::Tensor crossEntropyPerSample(const torch::Tensor& logits, const torch::Tensor& labels, double smoothing);
+
 /// What a Trainer shares between its training thread and the threads that control it.
 struct TrainerControl {
     TrainOptions options;
     TrainingInputs inputs;
+    std::optional<DistributedOptions> distributed;
     bool resume = false;
     std::atomic<bool> cancelled{false};
     mutable std::mutex pauseMutex;
@@ -91,10 +98,37 @@ private:
     Outcome runEpoch(int epoch);
     Outcome trainOnImages(int epoch, const std::vector<std::int64_t>& order, RunningStats& stats);
     Outcome trainOnFeatures(int epoch, const std::vector<std::int64_t>& order, RunningStats& stats);
+    /// Batches per epoch of this rank: every rank takes as many steps as the longest shard needs.
+    int trainingSteps(std::int64_t localItems) const;
     bool step(int epoch, int batchIndex, const torch::Tensor& logits, const torch::Tensor& labels, RunningStats& stats);
     bool settleWhenDue(int epoch, bool force, RunningStats& stats);
     bool nonFinite(int epoch, const std::string& where, double value);
     Outcome validate(int epoch, RunningStats& stats);
+    /// The validation batches of this rank (all of them in a single process).
+    BatchSource& validationSource();
+
+    // ---- a rank of a data-parallel job (TrainerDistributed.cpp) --------------------------------
+    bool distributed() const { return group_ != nullptr; }
+    /// Rendezvous with the other ranks (after the device is known).
+    void joinJob();
+    /// Every rank must train the same options on the same files from the same epoch.
+    void checkRanksAgree();
+    /// Rank 0's parameters and buffers on every rank (DDP does this when it wraps a model).
+    void synchroniseModel();
+    /// New buckets and hooks for the parameters that train now (after the optimizer changes).
+    void rebuildGradientBuckets();
+    /// This rank's part of an epoch's order (all of it in a single-process run).
+    std::vector<std::int64_t> localOrder(const std::vector<std::int64_t>& order) const;
+    /// The distributed step: backward of the local loss sum, gradients summed over the ranks
+    /// and divided by the step's total batch, cancel and non-finite flags agreed.
+    bool stepTogether(int epoch, int batchIndex, const torch::Tensor& logits, const torch::Tensor& labels, RunningStats& stats);
+    /// Sums `stats` over the ranks (the epoch's loss and accuracy over all shards); false
+    /// when a rank asked to stop.
+    bool reduceStats(RunningStats& stats, const std::string& during);
+    /// Running BatchNorm statistics averaged over the ranks (each rank saw its own shard).
+    void averageBatchNormStatistics(int epoch);
+    /// Rows computed by every rank for its shard, summed into the full table on every rank.
+    void gatherFeatures(FeatureTable& table, const std::string& during);
 
     // ---- end of an epoch, checkpoints (TrainerSession.cpp) ------------------------------------
     Outcome endEpoch(const EpochRecord& record);
@@ -120,6 +154,13 @@ private:
 
     TrainerControl& owner_;
     const TrainOptions& o_;
+    std::unique_ptr<Collective> group_;        // distributed runs only
+    std::unique_ptr<GradientBuckets> buckets_;
+    bool writer_ = true;                       // writes the run folder: rank 0, or a single process
+    int localBatch_ = 0;                       // this rank's batch (o_.batchSize in a single process)
+    bool stopAgreed_ = false;                  // distributed: a rank asked to stop, all ranks know
+    double allReduceWaitSeconds_ = 0;          // distributed: this epoch's unhidden all-reduce time
+    int allReduceSteps_ = 0;
     const Trainer::ProgressCallback& callback_;
     std::shared_ptr<TrainingData> data_;
     std::unique_ptr<Model> model_;
@@ -145,6 +186,7 @@ private:
     std::vector<FeatureTable> trainViews_;
     std::optional<FeatureTable> valFeatures_;
     TrainLog log_;
+    std::string runtimeLine_;  // the device and libraries, logged once the run folder is open
     TrainingResult result_;
     Clock::time_point start_{}, epochStart_{};
     double epochPaused_ = 0, pausedTotal_ = 0;

@@ -70,11 +70,11 @@ BatchSource& TensorTrainingData::training(int epoch, const std::vector<std::int6
     return *train_;
 }
 
-BatchSource& TensorTrainingData::validation(int batchSize)
+BatchSource& TensorTrainingData::validation(int batchSize, int shard, int shards)
 {
-    std::vector<std::int64_t> order(static_cast<size_t>(valImages_.size(0)));
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = static_cast<std::int64_t>(i);
+    std::vector<std::int64_t> order;
+    for (std::int64_t i = shard; i < valImages_.size(0); i += shards)
+        order.push_back(i);
     val_ = std::make_unique<Source>(valImages_, valLabels_, std::move(order), batchSize, false, seed_);
     return *val_;
 }

@@ -24,7 +24,10 @@ public:
     /// Batch::indices are training item indices. The source stays valid until the next call.
     virtual BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) = 0;
     /// Validation batches in file order, not augmented; the caller calls startEpoch(0).
-    virtual BatchSource& validation(int batchSize) = 0;
+    BatchSource& validation(int batchSize) { return validation(batchSize, 0, 1); }
+    /// Shard `shard` of `shards` of them: items shard, shard+shards, … (Batch::indices are
+    /// validation item indices). One rank's part of a distributed validation.
+    virtual BatchSource& validation(int batchSize, int shard, int shards) = 0;
     /// SHA-256 of the file list (see DatasetManifest.h); "" when not from files.
     virtual std::string manifestHash() const = 0;
     /// Files the loader could not decode so far (left out of their batches).
@@ -42,7 +45,8 @@ public:
     const std::vector<int>& trainGrades() const override { return grades_; }
     std::int64_t validationSize() const override { return valImages_.size(0); }
     BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) override;
-    BatchSource& validation(int batchSize) override;
+    using TrainingData::validation;
+    BatchSource& validation(int batchSize, int shard, int shards) override;
     std::string manifestHash() const override { return manifestHash_; }
 
 private:

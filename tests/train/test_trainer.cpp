@@ -113,7 +113,8 @@ public:
         source_.poison = epoch >= fromEpoch_;
         return source_;
     }
-    BatchSource& validation(int batchSize) override { return inner_->validation(batchSize); }
+    using TrainingData::validation;
+    BatchSource& validation(int batchSize, int shard, int shards) override { return inner_->validation(batchSize, shard, shards); }
     std::string manifestHash() const override { return inner_->manifestHash(); }
 
 private:
