@@ -1,0 +1,122 @@
+// The trainer's Adam step on a full-size network's parameter list (results in
+// docs/PERFORMANCE.md, "Adam step"): torch::optim::Adam::step against kg::adamStep with its
+// per-tensor and its multi-tensor (foreach) kernel, taking turns step by step over identical
+// parameters and gradients, and the largest weight difference each leaves.
+// usage: bench_adam [--arch resnet152v2] [--steps 9]
+#include "core/model/ModelImpl.h"
+#include "core/runtime/Runtime.h"
+#include "core/train/Optimizer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace kg;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n == 0 ? 0.0 : n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+template <typename Fn>
+double seconds(Fn&& fn)
+{
+    const auto start = Clock::now();
+    fn();
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// Gradients for step `step`: the same for both networks (every parameter trains).
+void setGradients(Model& model, int step)
+{
+    auto generator = at::detail::createCPUGenerator(100 + static_cast<std::uint64_t>(step));
+    torch::NoGradGuard noGrad;
+    for (auto& p : model.impl().net->parameters()) {
+        torch::Tensor& grad = p.mutable_grad();
+        if (!grad.defined())
+            grad = torch::empty_like(p, at::MemoryFormat::Preserve);
+        grad.normal_(0.0, 1e-3, generator);
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::string arch = "resnet152v2";
+    int steps = 9;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (std::strcmp(argv[i], "--arch") == 0)
+            arch = argv[i + 1];
+        else if (std::strcmp(argv[i], "--steps") == 0)
+            steps = std::max(1, std::atoi(argv[i + 1]));
+    }
+    const RuntimeInfo runtime = configureRuntime({});
+    ModelOptions options;
+    options.backbone = parseArchitecture(arch);
+    struct Variant {
+        const char* name;
+        std::optional<AdamKernel> kernel;  // nullopt: torch::optim::Adam::step itself
+        std::unique_ptr<Model> model;
+        std::unique_ptr<torch::optim::Adam> optimizer;
+        std::vector<double> times;
+    };
+    std::vector<Variant> variants;
+    variants.push_back({"torch::optim::Adam::step", std::nullopt, nullptr, nullptr, {}});
+    variants.push_back({"adamStep per tensor", AdamKernel::PerTensor, nullptr, nullptr, {}});
+    variants.push_back({"adamStep foreach", AdamKernel::Foreach, nullptr, nullptr, {}});
+    for (auto& v : variants) {
+        v.model = std::make_unique<Model>(options);  // the same weights (same seed), conv kernels channels-last
+        v.optimizer = makeOptimizer(v.model->impl().net, 1e-3);
+    }
+    std::int64_t values = 0;
+    const auto params = variants[0].model->impl().net->parameters();
+    for (const auto& p : params)
+        values += p.numel();
+    std::printf("%s + head: %zu parameter tensors, %lld values; LibTorch %s, %d threads, %s\n", arch.c_str(), params.size(),
+                static_cast<long long>(values), runtime.torchVersion.c_str(), runtime.threads, runtime.deviceName.c_str());
+
+    for (int step = 0; step <= steps; ++step) {  // step 0 creates the state: warm-up, not timed
+        for (auto& v : variants)
+            setGradients(*v.model, step);
+        // Rotate which goes first, so a change in machine load hits all of them.
+        for (size_t k = 0; k < variants.size(); ++k) {
+            Variant& v = variants[(k + static_cast<size_t>(step)) % variants.size()];
+            const double t = seconds([&] {
+                if (v.kernel)
+                    adamStep(*v.optimizer, v.kernel);
+                else
+                    v.optimizer->step();
+            });
+            if (step > 0)
+                v.times.push_back(t);
+        }
+        if (step > 0) {
+            std::printf("step %d:", step);
+            for (const auto& v : variants)
+                std::printf("  %s %.1f ms", v.name, 1e3 * v.times.back());
+            std::printf("\n");
+        }
+    }
+    const double reference = median(variants[0].times);
+    std::printf("median of %d steps:\n", steps);
+    for (const auto& v : variants) {
+        double worst = 0;
+        const auto p = v.model->impl().net->parameters();
+        for (size_t i = 0; i < params.size(); ++i)
+            worst = std::max(worst, (params[i] - p[i]).abs().max().item<double>());
+        std::printf("  %-26s %8.1f ms  %.2fx torch's step   largest weight difference to it after %d steps: %.3g\n", v.name,
+                    1e3 * median(v.times), reference / median(v.times), steps + 1, worst);
+    }
+    return 0;
+}
