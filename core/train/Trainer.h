@@ -39,6 +39,8 @@ struct TrainingResult {
     int lastSavedEpoch = 0;        ///< the epoch last.kgckpt holds, read back from the file (0: none)
     std::string bestCheckpoint;    ///< runDir/best.kgckpt; empty when there is none
     std::string lastCheckpoint;    ///< runDir/last.kgckpt (for --resume); empty when there is none
+    std::string weightsDigest;     ///< distributed runs: SHA-256 of the weights and BatchNorm statistics
+                                   ///< every rank ended with, checked equal on all ranks; else empty
 };
 
 /// What a resumed run may change: only settings that do not alter what is computed. Unset

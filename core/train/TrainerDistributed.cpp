@@ -12,6 +12,7 @@
 #include "core/model/ModelImpl.h"
 #include "core/train/Optimizer.h"
 #include "core/util/Error.h"
+#include "core/util/Hash.h"
 
 #include <nlohmann/json.hpp>
 
@@ -193,6 +194,25 @@ void TrainerSession::averageBatchNormStatistics(int epoch)
         s.copy_(all.narrow(0, offset, s.numel()).view(s.sizes()));
         offset += s.numel();
     }
+}
+
+void TrainerSession::checkRanksHoldSameWeights()
+{
+    Sha256 hash;
+    for (const auto& [name, tensor] : modelStateTensors(model_->impl().net)) {
+        const torch::Tensor bytes = tensor.detach().to(torch::kCPU).contiguous();
+        hash.update(name.data(), name.size());
+        hash.update(bytes.data_ptr(), static_cast<size_t>(bytes.numel()) * bytes.element_size());
+    }
+    const std::string digest = hash.hexDigest();
+    const std::vector<std::string> all = group_->allGatherText(digest, "comparing the ranks' final weights");
+    for (size_t r = 1; r < all.size(); ++r)
+        if (all[r] != all.front())
+            throw Error("distributed training: rank " + std::to_string(r) + " ended with other weights than rank 0 (SHA-256 " +
+                        all[r].substr(0, 12) + "… vs " + all.front().substr(0, 12) + "…); the ranks diverged, so rank 0's "
+                        "checkpoints are not what the job computed. Please report this with the run's train.log.");
+    result_.weightsDigest = digest;
+    log_.line("weights identical on all " + std::to_string(group_->size()) + " ranks (SHA-256 " + digest + ")");
 }
 
 void TrainerSession::gatherFeatures(FeatureTable& table, const std::string& what)

@@ -45,6 +45,8 @@ TrainingResult TrainerSession::run()
                 return finish(TrainingResult::Status::Cancelled, cancelMessage());
             if (outcome == Outcome::NonFinite)
                 return finish(TrainingResult::Status::Failed, failure_);
+            if (status_ == RunStatus::EarlyStopped && distributed())
+                group_->barrier("the end of the run");
             if (status_ == RunStatus::EarlyStopped)
                 return finish(TrainingResult::Status::EarlyStopped,
                               "early stopping: val_loss has not improved for " + std::to_string(o_.earlyStopping.patience) +
@@ -52,8 +54,10 @@ TrainingResult TrainerSession::run()
                                   std::to_string(earlyStopping_.bestEpoch()) + ")" +
                                   (o_.earlyStopping.restoreBestWeights ? "; best weights restored" : ""));
         }
-        if (distributed())
+        if (distributed()) {
+            checkRanksHoldSameWeights();
             group_->barrier("the end of the run");  // rank 0 has saved everything when the others report
+        }
         return finish(TrainingResult::Status::Completed,
                       std::to_string(completedEpochs_) + " of " + std::to_string(o_.epochs) + " epochs; best val_loss " +
                           formatNumber("%.4f", best_.best()) + " at epoch " + std::to_string(best_.bestEpoch()));
@@ -277,6 +281,8 @@ TrainerSession::Outcome TrainerSession::endEpoch(const EpochRecord& record)
     if (stopping.stop) {
         status_ = RunStatus::EarlyStopped;
         notes.push_back("early stopping after epoch " + std::to_string(epoch));
+        if (distributed())
+            checkRanksHoldSameWeights();  // before rank 0 restores the best weights
         if (stopping.restoreBest && writer_) {  // the run ends: only the saved weights matter
             restoreWeights(earlyStoppingSnapshot());
             notes.push_back("restored the weights of epoch " + std::to_string(earlyStopping_.bestEpoch()));

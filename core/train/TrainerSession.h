@@ -127,6 +127,9 @@ private:
     bool reduceStats(RunningStats& stats, const std::string& during);
     /// Running BatchNorm statistics averaged over the ranks (each rank saw its own shard).
     void averageBatchNormStatistics(int epoch);
+    /// At the end of a run: every rank must hold the same weights to the bit (they took the
+    /// same steps from the same gradients); throws kg::Error naming the rank that differs.
+    void checkRanksHoldSameWeights();
     /// Rows computed by every rank for its shard, summed into the full table on every rank.
     void gatherFeatures(FeatureTable& table, const std::string& during);
 
