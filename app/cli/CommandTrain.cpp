@@ -10,6 +10,8 @@
 #include "core/train/TrainPresets.h"
 #include "core/train/Trainer.h"
 
+#include <nlohmann/json.hpp>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,6 +19,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <ostream>
@@ -33,12 +36,14 @@ extern "C" void onInterrupt(int)
 }
 
 const char* kHelpUsage = R"(usage: kneegrade-cli train --data DIR --out RUN [--preset ID] [options]
+       kneegrade-cli train --options FILE.json [--data DIR] [--out RUN] [options]
        kneegrade-cli train --resume RUN [--epochs N] [--device D] [--threads N] [--workers N]
        kneegrade-cli train ... --nproc N    (N ranks on this machine, data-parallel)
 
 Trains a ResNetV2 KL-grade classifier on DIR (train/, val/, test/, one folder per grade 0..4)
 and writes RUN/best.kgckpt (lowest val_loss), RUN/last.kgckpt (every epoch, for --resume),
 RUN/history.csv, RUN/options.json and RUN/train.log. Defaults are the Keras tutorial's.
+--options starts from every option in FILE.json (a run's options.json: to repeat or vary a run).
 
 )";
 
@@ -238,6 +243,19 @@ double positive(const Args& args, const std::string& name, double fallback)
     return value;
 }
 
+/// Every training option from a JSON file: a run's options.json, or one the desktop app wrote.
+kg::TrainOptions readOptionsFile(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw UsageError("--options " + path + ": cannot open the file");
+    try {
+        return nlohmann::json::parse(in).get<kg::TrainOptions>();
+    } catch (const std::exception& e) {
+        throw UsageError("--options " + path + ": not a training options file (" + e.what() + ")");
+    }
+}
+
 /// `argv` without the options that only the launcher of --nproc reads.
 Argv rankArguments(const Argv& argv)
 {
@@ -263,7 +281,7 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
               {"data", "out", "resume", "arch", "weights", "mode", "epochs", "batch", "lr", "image-size", "rotation", "zoom",
                "translation", "label-smoothing", "patience", "lr-patience", "lr-factor", "min-lr", "lr-cooldown", "seed",
                "device", "threads", "workers", "warmup-epochs", "unfreeze-stacks", "finetune-lr-factor", "cached-views",
-               "dropout", "preset", "nproc", "master-port", "dist-timeout"},
+               "dropout", "preset", "options", "nproc", "master-port", "dist-timeout"},
               {"help", "no-augment", "no-flip", "class-weights", "balanced-sampling", "restore-best", "no-early-stopping",
                "no-reduce-lr", "mixed-precision", "no-mixed-precision", "deterministic"});
     if (args.flag("help")) {
@@ -295,7 +313,7 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
 
     std::optional<kg::Trainer> trainer;
     if (const auto runDir = args.value("resume")) {
-        for (const char* name : {"data", "out", "preset", "arch", "weights", "mode", "batch", "lr", "image-size", "seed"})
+        for (const char* name : {"data", "out", "preset", "options", "arch", "weights", "mode", "batch", "lr", "image-size", "seed"})
             if (args.has(name))
                 throw UsageError(std::string("--") + name + " cannot change a resumed run (it continues with its own options)");
         kg::ResumeOverrides overrides;
@@ -312,10 +330,14 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
             overrides.loaderWorkers = args.intValue("workers", 0);
         trainer.emplace(kg::resumeFolderTrainer(*runDir, overrides));
     } else {
-        if (!args.has("data") || !args.has("out"))
+        if ((!args.has("data") || !args.has("out")) && !args.has("options"))
             throw UsageError("--data DIR and --out RUN are required (or --resume RUN); see --help");
+        if (args.has("options") && args.has("preset"))
+            throw UsageError("choose one of --options and --preset");
         kg::TrainOptions o;
-        // A preset first; every option given explicitly then overrides it.
+        // A preset or an options file first; every option given explicitly then overrides it.
+        if (const auto file = args.value("options"))
+            o = readOptionsFile(*file);
         if (const auto id = args.value("preset")) {
             const kg::TrainPreset* preset = kg::findTrainPreset(*id);
             if (!preset) {
@@ -326,8 +348,10 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
             }
             preset->apply(o);
         }
-        o.dataRoot = *args.value("data");
-        o.runDir = *args.value("out");
+        o.dataRoot = args.value("data", o.dataRoot);
+        o.runDir = args.value("out", o.runDir);
+        if (o.dataRoot.empty() || o.runDir.empty())
+            throw UsageError("the options file names no dataset or run folder; add --data DIR and --out RUN");
         if (args.has("arch"))
             o.model.backbone = kg::parseArchitecture(*args.value("arch"));
         o.model.head.dropout = args.doubleValue("dropout", o.model.head.dropout);

@@ -139,7 +139,7 @@ bool TrainerSession::stepTogether(int epoch, int batchIndex, const torch::Tensor
                                     (finite ? "another rank" : "rank " + std::to_string(group_->rank())),
                          finite ? std::nan("") : value);
     if (images > 0)
-        optimizer_->step();
+        adamStep(*optimizer_);
     stopAgreed_ = flags[0].item<double>() > 0;
     if (n > 0) {
         const torch::Tensor correct = logits.detach().argmax(1).eq(labels).sum();

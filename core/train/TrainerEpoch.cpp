@@ -220,7 +220,7 @@ bool TrainerSession::step(int epoch, int batchIndex, const torch::Tensor& logits
         return nonFinite(epoch, "batch " + std::to_string(batchIndex) + " of training", value);
     optimizer_->zero_grad();
     loss.backward();
-    optimizer_->step();
+    adamStep(*optimizer_);
     const torch::Tensor correct = logits.detach().argmax(1).eq(labels).sum();
     if (cuda_) {
         stats.add(loss.detach() * static_cast<double>(n), correct, n, batchIndex);

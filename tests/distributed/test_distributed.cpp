@@ -470,6 +470,21 @@ void TestDistributed::resumeWithAnotherNumberOfRanks()
     const QString log = readText(run + "/train.log");
     for (const char* line : {"resumed after epoch 2", "resumed after epoch 3", "resumed after epoch 4", "= 4 ranks × 2"})
         QVERIFY2(log.contains(line), line);
+
+    // The run's options.json starts another run (how the desktop app hands its options to
+    // the other ranks); explicit options still win.
+    const QString again = dir_.filePath("again");
+    const auto repeat = kgtest::runCli({"train", "--options", run + "/options.json", "--out", again, "--epochs", "1", "--nproc",
+                                        "2", "--workers", "1"});
+    QVERIFY2(repeat.exitCode == 0, qPrintable(repeat.output()));
+    QCOMPARE(epochsIn(again), (std::vector<int>{1}));
+    const TrainOptions first_ = Trainer::resumedOptions(run.toStdString()), second_ = Trainer::resumedOptions(again.toStdString());
+    QCOMPARE(second_.batchSize, first_.batchSize);
+    QCOMPARE(second_.seed, first_.seed);
+    QCOMPARE(second_.epochs, 1);
+    const auto broken = kgtest::runCli({"train", "--options", run + "/history.csv", "--out", dir_.filePath("broken")});
+    QCOMPARE(broken.exitCode, 2);
+    QVERIFY2(broken.err.contains("not a training options file"), qPrintable(broken.err));
 }
 
 void TestDistributed::unevenBatchIsRefusedByEveryRank()

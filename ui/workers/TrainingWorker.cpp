@@ -3,8 +3,15 @@
 #include "core/engine/FolderTraining.h"
 #include "core/eval/OodFit.h"
 #include "core/util/Error.h"
+#include "ui/workers/RankProcesses.h"
 
+#include <QDir>
+#include <QTemporaryFile>
 #include <QThread>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include <exception>
 
@@ -36,7 +43,19 @@ void TrainingWorker::setPaused(bool paused)
 void TrainingWorker::train(const TrainOptions& options)
 {
     try {
-        runTrainer(folderTrainer(options));
+        if (processes_ <= 1) {
+            runTrainer(folderTrainer(options));
+            return;
+        }
+        // The other ranks read the same options from a file; the cores are shared out.
+        TrainOptions shared = options;
+        shared.runtime.threads = threadsPerRank();
+        QTemporaryFile file(QDir::temp().filePath(QStringLiteral("kneegrade-options-XXXXXX.json")));
+        if (!file.open())
+            throw Error(file.fileName().toStdString(), "cannot write the options for the other ranks");
+        file.write(QByteArray::fromStdString(nlohmann::json(shared).dump(2)));
+        file.flush();
+        runTrainer(folderTrainer(shared), {QStringLiteral("train"), QStringLiteral("--options"), file.fileName()});
     } catch (const std::exception& error) {
         emit failed(QString::fromStdString(error.what()));
     }
@@ -45,14 +64,35 @@ void TrainingWorker::train(const TrainOptions& options)
 void TrainingWorker::resume(const QString& runDir)
 {
     try {
-        runTrainer(resumeFolderTrainer(runDir.toStdString()));
+        if (processes_ <= 1) {
+            runTrainer(resumeFolderTrainer(runDir.toStdString()));
+            return;
+        }
+        ResumeOverrides overrides;
+        RuntimeOptions runtime = Trainer::resumedOptions(runDir.toStdString()).runtime;
+        runtime.threads = threadsPerRank();
+        overrides.runtime = runtime;
+        runTrainer(resumeFolderTrainer(runDir.toStdString(), overrides), {QStringLiteral("train"), QStringLiteral("--resume"), runDir});
     } catch (const std::exception& error) {
         emit failed(QString::fromStdString(error.what()));
     }
 }
 
-void TrainingWorker::runTrainer(Trainer trainer)
+int TrainingWorker::threadsPerRank() const
 {
+    return std::max(1, QThread::idealThreadCount() / std::max(1, processes_));
+}
+
+void TrainingWorker::runTrainer(Trainer trainer, const QStringList& rankArguments)
+{
+    std::unique_ptr<RankProcesses> ranks;
+    if (!rankArguments.isEmpty()) {
+        DistributedOptions job;
+        job.worldSize = processes_;
+        job.masterPort = RankProcesses::freePort();
+        trainer.setDistributed(job);
+        ranks = std::make_unique<RankProcesses>(rankArguments, processes_, job.masterPort, job.timeoutSeconds, threadsPerRank());
+    }
     {
         std::lock_guard lock(mutex_);
         trainer_ = &trainer;
@@ -75,6 +115,12 @@ void TrainingWorker::runTrainer(Trainer trainer)
     {
         std::lock_guard lock(mutex_);
         trainer_ = nullptr;
+    }
+    if (ranks) {
+        // A failed run says what the other ranks saw; a good one has them end with it.
+        const QString others = ranks->failures(result.status == TrainingResult::Status::Failed ? 10000 : 60000);
+        if (!others.isEmpty())
+            result.message += "\n" + others.toStdString();
     }
     if (result.status == TrainingResult::Status::Completed || result.status == TrainingResult::Status::EarlyStopped)
         fitOodGate(trainer, result);

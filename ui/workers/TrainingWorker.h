@@ -23,7 +23,12 @@ public:
     ~TrainingWorker() override;
 
     void cancel();
+    /// No effect on a run of several processes: the other ranks would wait into their timeout.
     void setPaused(bool paused);
+    /// Trains as `processes` ranks on this computer (data-parallel, one GPU each): this
+    /// worker's trainer is rank 0 and reports; ranks 1… are kneegrade-cli processes. Call
+    /// before train() or resume(). 1 (the default): a single process.
+    void setProcesses(int processes) { processes_ = processes; }
     void setProgressIntervalMs(int intervalMs) { progressIntervalMs_ = intervalMs; }
 
 public slots:
@@ -44,7 +49,9 @@ signals:
     void warning(const QString& message);
 
 private:
-    void runTrainer(Trainer trainer);
+    /// `rankArguments`: the kneegrade-cli arguments of the other ranks (a several-process run).
+    void runTrainer(Trainer trainer, const QStringList& rankArguments = {});
+    int threadsPerRank() const;
     void fitOodGate(const Trainer& trainer, const TrainingResult& result);
     bool onProgress(const TrainingProgress& progress);
 
@@ -53,6 +60,7 @@ private:
     std::atomic<bool> cancelled_{false};
     std::atomic<bool> paused_{false};
     std::atomic<int> progressIntervalMs_{100};
+    int processes_ = 1;
     QElapsedTimer sinceLastEmit_;
     TrainingProgress::Phase lastPhase_ = TrainingProgress::Phase::Preparing;
     int lastEpochEmitted_ = 0;

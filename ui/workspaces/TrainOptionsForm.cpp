@@ -251,6 +251,16 @@ TrainOptionsForm::TrainOptionsForm(Session& session, QWidget* parent)
     }
     device_->setToolTip(tr("Automatic: %1").arg(toQString(session_.runtime().deviceName)));
     runForm->addRow(tr("Device:"), device_);
+    // Several GPUs: one training process per GPU, data-parallel; this app runs the first.
+    processes_ = new QSpinBox(runBox);
+    processes_->setRange(1, std::max(1, session_.runtime().cudaDeviceCount));
+    processes_->setValue(processes_->maximum());
+    processes_->setToolTip(tr("Trains on this many GPUs at once, one process each. Every process trains batch ÷ processes "
+                              "images of each step; the gradients are averaged, so the run trains like one process with "
+                              "the same batch. Pause is not available then."));
+    runForm->addRow(tr("Processes:"), processes_);
+    runForm->labelForField(processes_)->setVisible(session_.runtime().cudaDeviceCount > 1);
+    processes_->setVisible(session_.runtime().cudaDeviceCount > 1);
     // GPU-only switches (docs/PERFORMANCE.md "GPU"): the trainer ignores them on the CPU.
     mixedPrecision_ = new QCheckBox(tr("bf16 mixed precision (GPU)"), runBox);
     mixedPrecision_->setToolTip(tr("Half the activation memory, for larger batches. At batch 32 fp32 measured faster "
@@ -388,6 +398,8 @@ void TrainOptionsForm::setOptions(const TrainOptions& o)
     applyingPreset_ = wasApplying;
     updateModeWarning();
 }
+
+int TrainOptionsForm::processes() const { return processes_->isVisibleTo(this) ? processes_->value() : 1; }
 
 TrainOptions TrainOptionsForm::options() const
 {

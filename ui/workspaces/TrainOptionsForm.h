@@ -35,6 +35,8 @@ public:
     /// The options the form describes; dataRoot is the session's dataset, runDir the run
     /// folder field as typed (empty when left blank). Throws kg::Error for an unknown architecture.
     TrainOptions options() const;
+    /// Training processes on this computer (1, or one per GPU where there are several).
+    int processes() const;
     /// Sets the form from options (architecture, sizes, schedule, augmentation…), not the run folder.
     void setOptions(const TrainOptions& options);
     void setEpochs(int epochs);
@@ -96,6 +98,7 @@ private:
     QCheckBox* deterministic_ = nullptr;
     QComboBox* device_ = nullptr;
     QSpinBox* seed_ = nullptr;
+    QSpinBox* processes_ = nullptr;
     QLineEdit* runDir_ = nullptr;
     QLabel* datasetSummary_ = nullptr;
     QLabel* estimate_ = nullptr;

@@ -237,7 +237,7 @@ void TrainWorkspace::updateActions()
 {
     const bool haveData = session().datasetSplits() && !session().datasetSplits()->train.empty();
     trainAction_->setEnabled(!running_ && haveData);
-    pauseAction_->setEnabled(running_ && !cancelling_);
+    pauseAction_->setEnabled(running_ && !cancelling_ && runProcesses_ == 1);  // ranks cannot wait
     cancelAction_->setEnabled(running_ && !cancelling_);
     resumeAction_->setEnabled(!running_);
     openRunAction_->setEnabled(!running_);
@@ -324,6 +324,8 @@ void TrainWorkspace::launch(const std::function<void(TrainingWorker*)>& begin, i
         curves_->setPlannedEpochs(plannedEpochs);
     worker_ = new TrainingWorker;
     worker_->setProgressIntervalMs(progressIntervalMs_);
+    runProcesses_ = form_->processes();
+    worker_->setProcesses(runProcesses_);
     connect(worker_, &TrainingWorker::started, this, &TrainWorkspace::onStarted);
     connect(worker_, &TrainingWorker::progress, this, &TrainWorkspace::onProgress);
     connect(worker_, &TrainingWorker::epochFinished, this, &TrainWorkspace::onEpochFinished);

@@ -144,6 +144,7 @@ private:
     TrainOptions runningOptions_;
     TrainingResult lastResult_;
     bool running_ = false;
+    int runProcesses_ = 1;  // training processes of the current run (several GPUs)
     bool cancelling_ = false;
     bool startWhenReady_ = false;
     int progressIntervalMs_ = 100;
