@@ -1684,6 +1684,13 @@ oder einen Ordner, um viele auf einmal zu graduieren</translation>
     </message>
 </context>
 <context>
+    <name>kg::ui::RankProcesses</name>
+    <message>
+        <source>rank %1 ended with status %2</source>
+        <translation>Rang %1 endete mit Status %2</translation>
+    </message>
+</context>
+<context>
     <name>kg::ui::ResearchBanner</name>
     <message>
         <source>For research use only — not for diagnostic use</source>
@@ -2333,6 +2340,14 @@ Standard: %1</translation>
     <message>
         <source>Exactly the Keras tutorial: ResNet152V2, 224 px, batch 16, Adam 1e-4, up to 500 epochs, ReduceLROnPlateau and EarlyStopping — without its bugs</source>
         <translation>Genau das Keras-Tutorial: ResNet152V2, 224 px, Batch 16, Adam 1e-4, bis zu 500 Epochen, ReduceLROnPlateau und EarlyStopping — ohne seine Fehler</translation>
+    </message>
+    <message>
+        <source>Trains on this many GPUs at once, one process each. Every process trains batch ÷ processes images of each step; the gradients are averaged, so the run trains like one process with the same batch. Pause is not available then.</source>
+        <translation>Trainiert auf so vielen GPUs gleichzeitig, mit je einem Prozess. Jeder Prozess trainiert Batch ÷ Prozesse Bilder pro Schritt; die Gradienten werden gemittelt, also trainiert der Lauf wie ein Prozess mit derselben Batchgröße. Pausieren ist dann nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Processes:</source>
+        <translation>Prozesse:</translation>
     </message>
 </context>
 <context>

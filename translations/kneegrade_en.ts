@@ -1678,6 +1678,13 @@ or a folder to grade many at once</source>
     </message>
 </context>
 <context>
+    <name>kg::ui::RankProcesses</name>
+    <message>
+        <source>rank %1 ended with status %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kg::ui::ResearchBanner</name>
     <message>
         <source>For research use only — not for diagnostic use</source>
@@ -2323,6 +2330,14 @@ Default: %1</source>
     </message>
     <message>
         <source>Exactly the Keras tutorial: ResNet152V2, 224 px, batch 16, Adam 1e-4, up to 500 epochs, ReduceLROnPlateau and EarlyStopping — without its bugs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains on this many GPUs at once, one process each. Every process trains batch ÷ processes images of each step; the gradients are averaged, so the run trains like one process with the same batch. Pause is not available then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

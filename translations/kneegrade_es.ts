@@ -1684,6 +1684,13 @@ o una carpeta para graduar muchas a la vez</translation>
     </message>
 </context>
 <context>
+    <name>kg::ui::RankProcesses</name>
+    <message>
+        <source>rank %1 ended with status %2</source>
+        <translation>el rango %1 terminó con el estado %2</translation>
+    </message>
+</context>
+<context>
     <name>kg::ui::ResearchBanner</name>
     <message>
         <source>For research use only — not for diagnostic use</source>
@@ -2333,6 +2340,14 @@ Predeterminado: %1</translation>
     <message>
         <source>Exactly the Keras tutorial: ResNet152V2, 224 px, batch 16, Adam 1e-4, up to 500 epochs, ReduceLROnPlateau and EarlyStopping — without its bugs</source>
         <translation>Exactamente el tutorial de Keras: ResNet152V2, 224 px, lote 16, Adam 1e-4, hasta 500 épocas, ReduceLROnPlateau y EarlyStopping — sin sus errores</translation>
+    </message>
+    <message>
+        <source>Trains on this many GPUs at once, one process each. Every process trains batch ÷ processes images of each step; the gradients are averaged, so the run trains like one process with the same batch. Pause is not available then.</source>
+        <translation>Entrena en este número de GPU a la vez, con un proceso en cada una. Cada proceso entrena lote ÷ procesos imágenes de cada paso; los gradientes se promedian, de modo que la ejecución entrena como un solo proceso con el mismo lote. Entonces no se puede pausar.</translation>
+    </message>
+    <message>
+        <source>Processes:</source>
+        <translation>Procesos:</translation>
     </message>
 </context>
 <context>

@@ -51,12 +51,6 @@ QString RankProcesses::failures(int waitMs)
         if (process.state() != QProcess::NotRunning)
             process.waitForFinished(waitMs);
         const int rank = static_cast<int>(i) + 1;
-        if (process.error() == QProcess::FailedToStart) {
-            lines << QCoreApplication::translate("kg::ui::RankProcesses", "rank %1 could not start %2: %3")
-                         .arg(rank)
-                         .arg(QDir::toNativeSeparators(cliPath()), process.errorString());
-            continue;
-        }
         if (process.state() != QProcess::NotRunning || (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0))
             continue;
         const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
