@@ -50,7 +50,7 @@ int freePort()
 std::vector<std::string> inheritedEnvironment()
 {
     static const char* replaced[] = {"RANK=", "WORLD_SIZE=", "LOCAL_RANK=", "LOCAL_WORLD_SIZE=", "MASTER_ADDR=", "MASTER_PORT=",
-                                     "KNEEGRADE_DIST_TIMEOUT=", "SLURM_PROCID=", "SLURM_NTASKS="};
+                                     "KNEEGRADE_DIST_TIMEOUT=", "SLURM_PROCID=", "SLURM_NTASKS=", "TORCHELASTIC_USE_AGENT_STORE="};
     std::vector<std::string> environment;
     for (char** entry = environ; *entry; ++entry) {
         const std::string text = *entry;

@@ -2,6 +2,7 @@
 
 #include "core/util/Error.h"
 
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #if defined(KNEEGRADE_WITH_NCCL)
@@ -67,11 +68,13 @@ Collective::Collective(const DistributedOptions& options, const torch::Device& d
     try {
         c10d::TCPStoreOptions storeOptions;
         storeOptions.port = static_cast<std::uint16_t>(options_.masterPort);
-        storeOptions.isServer = options_.rank == 0;
+        storeOptions.isServer = options_.rank == 0 && !options_.launcherServesStore;
         storeOptions.numWorkers = static_cast<std::size_t>(options_.worldSize);
-        storeOptions.waitWorkers = true;
         storeOptions.timeout = timeout;
-        impl_->store = c10::make_intrusive<c10d::TCPStore>(options_.masterAddress, storeOptions);
+        storeOptions.waitWorkers = !options_.launcherServesStore;
+        // Our keys under a prefix of their own: torchrun's agent store holds its own.
+        impl_->store = c10::make_intrusive<c10d::PrefixStore>(
+            "kneegrade/", c10::make_intrusive<c10d::TCPStore>(options_.masterAddress, storeOptions));
     } catch (const std::exception& e) {
         throw Error("distributed training, rank " + std::to_string(options_.rank) + " of " + std::to_string(options_.worldSize) +
                     ": the rendezvous at " + where + " failed within " + seconds(options_.timeoutSeconds) + " s (" + e.what() +

@@ -88,6 +88,8 @@ std::optional<DistributedOptions> distributedOptionsFromEnvironment(const Enviro
             throw Error("environment variable MASTER_ADDR is not set; a distributed run needs rank 0's address");
         o.masterAddress = address;
         o.masterPort = static_cast<int>(integerVariable(lookup, "MASTER_PORT"));
+        const char* agentStore = lookup("TORCHELASTIC_USE_AGENT_STORE");
+        o.launcherServesStore = agentStore && (std::string(agentStore) == "True" || std::string(agentStore) == "1");
     } else if (firstSet(lookup, {"SLURM_PROCID"})) {
         o.worldSize = static_cast<int>(integerVariable(lookup, "SLURM_NTASKS"));
         if (o.worldSize <= 1)

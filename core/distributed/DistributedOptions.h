@@ -25,6 +25,8 @@ struct DistributedOptions {
     double timeoutSeconds = 300;           ///< a rank silent this long makes the others fail
                                            ///< (KNEEGRADE_DIST_TIMEOUT); covers rank 0's checkpoint saves
     CollectiveBackend backend = CollectiveBackend::Auto;  ///< KNEEGRADE_DIST_BACKEND
+    bool launcherServesStore = false;      ///< torchrun's agent already serves the TCPStore at
+                                           ///< MASTER_ADDR:MASTER_PORT (TORCHELASTIC_USE_AGENT_STORE)
 
     bool writesRunFiles() const { return rank == 0; }
 };
@@ -40,7 +42,7 @@ std::string describe(const DistributedOptions& options);
 using EnvironmentLookup = std::function<const char*(const char* name)>;
 
 /// The job this process belongs to, from torchrun's variables (RANK, WORLD_SIZE, LOCAL_RANK,
-/// MASTER_ADDR, MASTER_PORT) or, when RANK is unset, Slurm's (SLURM_PROCID, SLURM_NTASKS,
+/// MASTER_ADDR, MASTER_PORT; TORCHELASTIC_USE_AGENT_STORE) or, when RANK is unset, Slurm's (SLURM_PROCID, SLURM_NTASKS,
 /// SLURM_LOCALID; MASTER_ADDR/MASTER_PORT as set by the batch script, 127.0.0.1 on one node).
 /// KNEEGRADE_DIST_TIMEOUT (seconds) and KNEEGRADE_DIST_BACKEND refine either. nullopt when
 /// neither RANK nor SLURM_PROCID is set, or a Slurm job has a single task. Throws kg::Error

@@ -193,6 +193,9 @@ void TestDistributed::jobFromTorchrunVariables()
     QCOMPARE(job->timeoutSeconds, 45.0);
     QVERIFY(job->backend == CollectiveBackend::Gloo);
     QVERIFY(!job->writesRunFiles());
+    QVERIFY(!job->launcherServesStore);
+    env["TORCHELASTIC_USE_AGENT_STORE"] = "True";  // torchrun's agent serves the store
+    QVERIFY(distributedOptionsFromEnvironment(lookup)->launcherServesStore);
     env.clear();
     QVERIFY(!distributedOptionsFromEnvironment(lookup).has_value());  // a plain process
 }

@@ -17,6 +17,7 @@ RankProcesses::RankProcesses(const QStringList& arguments, int processes, int po
     for (int rank = 1; rank < processes; ++rank) {
         auto process = std::make_unique<QProcess>();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("TORCHELASTIC_USE_AGENT_STORE"));
         env.insert(QStringLiteral("RANK"), QString::number(rank));
         env.insert(QStringLiteral("WORLD_SIZE"), QString::number(processes));
         env.insert(QStringLiteral("LOCAL_RANK"), QString::number(rank));
