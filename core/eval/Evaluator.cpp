@@ -72,7 +72,8 @@ ClassifiedBatch classifyBatch(Model::Impl& model, const torch::Tensor& images, d
     const int64_t n = images.size(0);
     // TTA: image and mirror in one pass (inference-mode BN keeps the samples independent).
     const torch::Tensor input = tta ? torch::cat({images, images.flip({3})}) : images;
-    const nn::ClassifierOutput output = model.net->forward(model.prepareInput(input), /*stageFeatures=*/true);
+    // BN folded into the convolutions where the layout allows (inference only; BatchNormFolding.h).
+    const nn::ClassifierOutput output = model.net->forward(model.prepareInput(input), /*stageFeatures=*/true, model.inferenceFolding());
     const torch::Tensor& scores = output.logits;
     if (!scores.defined())
         throw Error("the model has no classifier head: it produces features, not grade scores");

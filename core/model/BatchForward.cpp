@@ -27,13 +27,16 @@ torch::Tensor BatchForward::input(const torch::Tensor& images) const
 torch::Tensor BatchForward::logits(const torch::Tensor& images) const
 {
     const torch::Tensor x = input(images);
-    return compat::withCudaAutocast(autocast_, at::kBFloat16, [&] { return model_.net->forward(x).logits; }).to(torch::kFloat32);
+    const nn::FoldedBatchNorms* folded = model_.inferenceFolding();  // validation: eval mode, no gradients
+    return compat::withCudaAutocast(autocast_, at::kBFloat16, [&] { return model_.net->forward(x, false, folded).logits; })
+        .to(torch::kFloat32);
 }
 
 torch::Tensor BatchForward::pooled(const torch::Tensor& images) const
 {
     const torch::Tensor x = input(images);
-    return compat::withCudaAutocast(autocast_, at::kBFloat16, [&] { return model_.net->backbone()->forward(x).pooled; })
+    const nn::FoldedBatchNorms* folded = model_.inferenceFolding();  // a frozen backbone's features
+    return compat::withCudaAutocast(autocast_, at::kBFloat16, [&] { return model_.net->backbone()->forward(x, false, folded).pooled; })
         .to(torch::kFloat32);
 }
 

@@ -3,7 +3,9 @@
 // epochs and the frozen-backbone feature cache share this one rule. On CUDA the input and the
 // convolution weights use the channels-last layout (cuDNN's fast path; on the CPU
 // Model::Impl::moveTo and prepareInput already use it), and with `autocast` the forward pass
-// runs under CUDA bf16 autocast. Outputs are float32 whatever ran inside.
+// runs under CUDA bf16 autocast. Outputs are float32 whatever ran inside. Without gradients
+// and with the BNs in eval mode (validation, a frozen backbone's features) the pass runs with
+// the BNs folded into their convolutions (Model::Impl::inferenceFolding); never in training.
 #include "core/model/ModelImpl.h"
 
 namespace kg {

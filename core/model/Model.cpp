@@ -22,6 +22,19 @@ torch::Tensor Model::Impl::prepareInput(const torch::Tensor& nchw) const
     return device.is_cpu() ? x.contiguous(at::MemoryFormat::ChannelsLast) : x;
 }
 
+const nn::FoldedBatchNorms* Model::Impl::inferenceFolding()
+{
+    if (!foldBatchNorms || torch::GradMode::is_enabled())
+        return nullptr;
+    // Only BNs that use their running statistics fold (a frozen backbone's do while its head trains).
+    for (const auto& [name, block] : net->backbone()->blocks())
+        if (block->bn1()->is_training() || block->bn2()->is_training())
+            return nullptr;
+    if (!folded || !nn::foldedIsCurrent(*folded, *net->backbone()))
+        folded = std::make_shared<nn::FoldedBatchNorms>(nn::foldBatchNorms(*net->backbone()));
+    return folded.get();
+}
+
 std::vector<std::pair<std::string, torch::Tensor>> modelStateTensors(nn::KneeClassifier& net)
 {
     std::vector<std::pair<std::string, torch::Tensor>> tensors;
@@ -133,7 +146,7 @@ std::vector<float> Model::forward(const std::vector<float>& nhwc, int batch, int
     impl_->net->eval();
     const torch::Tensor input =
         torch::from_blob(const_cast<float*>(nhwc.data()), {batch, side, side, 3}, torch::kFloat32).permute({0, 3, 1, 2});
-    const auto out = impl_->net->forward(impl_->prepareInput(input));
+    const auto out = impl_->net->forward(impl_->prepareInput(input), false, impl_->inferenceFolding());
     const torch::Tensor result = (out.logits.defined() ? out.logits : out.features).to(torch::kCPU).contiguous();
     return {result.data_ptr<float>(), result.data_ptr<float>() + result.numel()};
 }

@@ -1,7 +1,10 @@
 #pragma once
 // Internal (torch): what core's training and evaluation code sees behind kg::Model.
+#include "core/model/BatchNormFolding.h"
 #include "core/model/Model.h"
 #include "core/model/ResNetV2.h"
+
+#include <memory>
 
 namespace kg {
 
@@ -16,6 +19,14 @@ struct Model::Impl {
     void moveTo(const torch::Device& target);
     /// Prepares an NCHW batch for this network (device, dtype, memory format).
     torch::Tensor prepareInput(const torch::Tensor& nchw) const;
+
+    /// For inference only (BNs in eval mode, under NoGradGuard): the network's foldable BNs
+    /// folded into their convolutions (BatchNormFolding.h), to pass to net->forward. Folded
+    /// again when the weights, statistics or device changed since the last call; null when
+    /// any of those BNs is in training mode, gradients are on, or foldBatchNorms is false.
+    const nn::FoldedBatchNorms* inferenceFolding();
+    bool foldBatchNorms = true;  ///< false: inference runs every BN as it is (benchmarks, tests)
+    std::shared_ptr<nn::FoldedBatchNorms> folded;  ///< inferenceFolding's cache
 };
 
 /// Named parameters and buffers the checkpoint and .h5 import both use: every tensor whose

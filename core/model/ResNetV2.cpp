@@ -1,5 +1,6 @@
 #include "core/model/ResNetV2.h"
 
+#include "core/model/BatchNormFolding.h"
 #include "core/util/Error.h"
 
 namespace kg::nn {
@@ -39,9 +40,11 @@ PreActBottleneckImpl::PreActBottleneckImpl(int64_t inChannels, int64_t filters, 
     conv3_ = register_module("3_conv", conv(filters, 4 * filters, 1, 1, true));
 }
 
-torch::Tensor PreActBottleneckImpl::forward(const torch::Tensor& x)
+torch::Tensor PreActBottleneckImpl::forward(const torch::Tensor& x, const FoldedBlock* folded)
 {
-    const torch::Tensor preact = torch::relu(preactBn_(x));
+    // Inference (`folded`): the ReLUs and the residual addition work in place on tensors this
+    // block just made (the same values; fewer allocations and passes over memory).
+    const torch::Tensor preact = folded ? preactBn_(x).relu_() : torch::relu(preactBn_(x));
     torch::Tensor shortcut;
     if (shortcutConv_)
         shortcut = shortcutConv_(preact);
@@ -49,7 +52,18 @@ torch::Tensor PreActBottleneckImpl::forward(const torch::Tensor& x)
         shortcut = F::max_pool2d(x, F::MaxPool2dFuncOptions(1).stride(stride_));  // MaxPooling2D(1, stride) of raw x
     else
         shortcut = x;
-    torch::Tensor y = torch::relu(bn1_(conv1_(preact)));
+    torch::Tensor y;
+    if (folded) {
+        // BN(conv(x)) = conv(x; W·s) + (β − μ·s), s = γ/√(σ²+ε): one convolution with a bias.
+        y = F::conv2d(preact, folded->conv1Weight,
+                      F::Conv2dFuncOptions().bias(folded->conv1Bias).stride(conv1_->options.stride()).padding(conv1_->options.padding()))
+                .relu_();
+        y = F::conv2d(y, folded->conv2Weight,
+                      F::Conv2dFuncOptions().bias(folded->conv2Bias).stride(conv2_->options.stride()).padding(conv2_->options.padding()))
+                .relu_();
+        return conv3_(y).add_(shortcut);
+    }
+    y = torch::relu(bn1_(conv1_(preact)));
     y = torch::relu(bn2_(conv2_(y)));
     return shortcut + conv3_(y);
 }
@@ -93,20 +107,23 @@ int64_t ResNetV2Impl::featureSide(int64_t imageSize) const
 
 std::vector<std::string> ResNetV2Impl::stackNames() const { return {"conv2", "conv3", "conv4", "conv5"}; }
 
-BackboneOutput ResNetV2Impl::forward(const torch::Tensor& input, bool stageFeatures)
+BackboneOutput ResNetV2Impl::forward(const torch::Tensor& input, bool stageFeatures, const FoldedBatchNorms* folded)
 {
+    if (folded && folded->blocks.size() != blocks_.size())
+        throw Error("folded BatchNorm weights of " + std::to_string(folded->blocks.size()) + " blocks for a network of " +
+                    std::to_string(blocks_.size()));
     BackboneOutput out;
     torch::Tensor x = stem_(input);
     x = zeroPaddedMaxPool(x);
     if (stageFeatures)
         out.stages.push_back(x.mean({2, 3}));
     for (size_t i = 0; i < blocks_.size(); ++i) {
-        x = blocks_[i].second->forward(x);
+        x = blocks_[i].second->forward(x, folded ? &folded->blocks[i] : nullptr);
         const bool lastOfStack = i + 1 < blocks_.size() && blocks_[i + 1].first.substr(0, 5) != blocks_[i].first.substr(0, 5);
         if (stageFeatures && lastOfStack)
             out.stages.push_back(x.mean({2, 3}));
     }
-    out.featureMap = torch::relu(postBn_(x));
+    out.featureMap = folded ? postBn_(x).relu_() : torch::relu(postBn_(x));
     if (stageFeatures)
         out.stages.push_back(out.featureMap.mean({2, 3}));
     if (options_.imagenetTop || options_.pooling == Pooling::Average)
@@ -153,9 +170,9 @@ KneeClassifierImpl::KneeClassifierImpl(const ModelOptions& options) : options_(o
     initialiseLikeKeras(*this, options.seed);
 }
 
-ClassifierOutput KneeClassifierImpl::forward(const torch::Tensor& x, bool stageFeatures)
+ClassifierOutput KneeClassifierImpl::forward(const torch::Tensor& x, bool stageFeatures, const FoldedBatchNorms* folded)
 {
-    BackboneOutput b = backbone_->forward(x, stageFeatures);
+    BackboneOutput b = backbone_->forward(x, stageFeatures, folded);
     ClassifierOutput out{b.featureMap, b.pooled, {}, std::move(b.stages)};
     if (head_)
         out.logits = head_->forward(b.pooled);

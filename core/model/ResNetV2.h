@@ -7,6 +7,9 @@
 
 namespace kg::nn {
 
+struct FoldedBlock;
+struct FoldedBatchNorms;
+
 /// Keras BatchNormalization defaults used by ResNetV2: epsilon 1.001e-5, momentum 0.99
 /// (PyTorch counts momentum the other way round: 0.01).
 torch::nn::BatchNorm2d kerasBatchNorm(int64_t channels);
@@ -19,9 +22,16 @@ torch::Tensor zeroPaddedMaxPool(const torch::Tensor& x);
 class PreActBottleneckImpl : public torch::nn::Module {
 public:
     PreActBottleneckImpl(int64_t inChannels, int64_t filters, int64_t stride, bool convShortcut);
-    torch::Tensor forward(const torch::Tensor& x);
+    /// With `folded` (inference only, see BatchNormFolding.h): 1_conv→1_bn and 2_conv→2_bn run
+    /// as single convolutions with the folded kernels and biases.
+    torch::Tensor forward(const torch::Tensor& x, const FoldedBlock* folded = nullptr);
 
     int64_t stride() const { return stride_; }
+    /// The conv → BN pairs with nothing in between, which inference may fold.
+    const torch::nn::Conv2d& conv1() const { return conv1_; }
+    const torch::nn::BatchNorm2d& bn1() const { return bn1_; }
+    const torch::nn::Conv2d& conv2() const { return conv2_; }
+    const torch::nn::BatchNorm2d& bn2() const { return bn2_; }
 
 private:
     int64_t stride_ = 1;
@@ -48,7 +58,9 @@ struct BackboneOutput {
 class ResNetV2Impl : public torch::nn::Module {
 public:
     explicit ResNetV2Impl(const BackboneOptions& options);
-    BackboneOutput forward(const torch::Tensor& x, bool stageFeatures = false);
+    /// `folded`: inference-only folded BN weights of this network's blocks (BatchNormFolding.h);
+    /// the same outputs as the eval-mode pass without them, to float rounding.
+    BackboneOutput forward(const torch::Tensor& x, bool stageFeatures = false, const FoldedBatchNorms* folded = nullptr);
 
     int64_t outputChannels() const { return outputChannels_; }
     /// Spatial side of post_relu for a square input of `imageSize`.
@@ -92,7 +104,7 @@ struct ClassifierOutput {
 class KneeClassifierImpl : public torch::nn::Module {
 public:
     explicit KneeClassifierImpl(const ModelOptions& options);
-    ClassifierOutput forward(const torch::Tensor& x, bool stageFeatures = false);
+    ClassifierOutput forward(const torch::Tensor& x, bool stageFeatures = false, const FoldedBatchNorms* folded = nullptr);
     torch::Tensor logits(const torch::Tensor& x) { return forward(x).logits; }
 
     ResNetV2& backbone() { return backbone_; }
