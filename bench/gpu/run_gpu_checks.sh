@@ -6,7 +6,10 @@
 #   2. runs the Qt-free ctest suite;
 #   3. synth → train (real files through the real loader) → resume → evaluate (per-image CSV)
 #      → predict with Grad-CAM, and reports the images/s of the loader and of the trainer;
-#   4. train_gpu: the trainer's CUDA path on in-memory tensors (bf16, channels-last, resume).
+#   4. train_gpu: the trainer's CUDA path on in-memory tensors (bf16, channels-last, resume);
+#   5. on CUDA with PyTorch importable: bench/gpu/python_reference.py, the same network in Python
+#      eager at the trainer's throughput configurations, printed side by side with train_gpu's
+#      (images/s, ratio, achieved TFLOP/s as a fraction of the bf16 matmul peak it measures).
 # Run from the repository root:  bash bench/gpu/run_gpu_checks.sh
 #
 # A GPU node without apt or network gets the image libraries (OpenCV, GDCM, DCMTK, HDF5,
@@ -21,7 +24,7 @@
 #               the end-to-end run; CUDA default: resnet152v2 at 224 px, 3 epochs (+1 resumed),
 #               200 images per grade, batch 32. CPU default: resnetv2-tiny at 64 px, 2 (+1)
 #               epochs, 24 per grade, batch 16 (ResNet152V2 at 224 px would take hours on 2 cores)
-#   SKIP_TESTS=1, SKIP_TRAIN_GPU=1   leave those steps out
+#   SKIP_TESTS=1, SKIP_TRAIN_GPU=1, SKIP_PYTHON=1   leave those steps out
 # Output is also written to $OUT/gpu-checks.log when OUT is set.
 set -uo pipefail
 
@@ -126,8 +129,20 @@ run() {
 
     if [ -z "${SKIP_TRAIN_GPU:-}" ]; then
         echo "== train_gpu --device $device (the trainer's device path on in-memory tensors)"
-        timeout 300 "$build/bench/train_gpu" --device "$device" --out "$work" $([ "$device" = cpu ] && echo --quick) ||
-            { echo "train_gpu exited with $?"; status=1; }
+        timeout 300 "$build/bench/train_gpu" --device "$device" --out "$work" $([ "$device" = cpu ] && echo --quick) |
+            tee "$work/train_gpu.log"
+        local rc=${PIPESTATUS[0]}
+        [ "$rc" -eq 0 ] || { echo "train_gpu exited with $rc"; status=1; }
+    fi
+    if [ -z "${SKIP_PYTHON:-}" ] && [ "$device" = cuda ] && python3 -c 'import torch' 2>/dev/null; then
+        echo "== Python eager reference (bench/gpu/python_reference.py), batch 32, channels-last, fp32 (TF32) and bf16"
+        timeout 300 python3 bench/gpu/python_reference.py --device cuda --batch 32 --precision fp32 bf16 \
+            --memory-format channels_last | tee "$work/python_reference.jsonl"
+        local prc=${PIPESTATUS[0]}
+        [ "$prc" -eq 0 ] || { echo "python_reference.py exited with $prc"; status=1; }
+        python3 bench/gpu/side_by_side.py "$work/train_gpu.log" "$work/python_reference.jsonl" || status=1
+    elif [ -z "${SKIP_PYTHON:-}" ]; then
+        echo "== Python eager reference skipped ($([ "$device" = cuda ] && echo "PyTorch not importable" || echo "CPU run"))"
     fi
     echo "== done in $((SECONDS - started)) s, status $status"
     return $status
