@@ -6,14 +6,12 @@
 // usage: bench_distributed [--arch resnet152v2] [--step-arch resnet50v2] [--size 96]
 //                          [--images 64] [--batch 16] [--epochs 3] [--repeats 5]
 #include "core/distributed/Collective.h"
+#include "core/distributed/LocalPort.h"
 #include "core/distributed/GradientBuckets.h"
 #include "core/model/ModelImpl.h"
 #include "core/train/Trainer.h"
 #include "core/train/TrainingData.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -42,19 +40,6 @@ double median(std::vector<double> values)
     std::sort(values.begin(), values.end());
     const size_t n = values.size();
     return n == 0 ? 0.0 : n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
-
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
 }
 
 DistributedOptions rankOf(int rank, int port)
@@ -109,7 +94,7 @@ void benchAllReduce(const Settings& s)
     std::int64_t floats = 0;
     for (const auto& p : model.impl().net->parameters())
         floats += p.numel();
-    const int port = freePort();
+    const int port = freeLocalPort();
     std::vector<double> results(4);
     onTwoRanks([&](int rank) {
         Collective group(rankOf(rank, port), torch::Device(torch::kCPU));
@@ -173,7 +158,7 @@ void benchTrainer(const Settings& s)
     const auto base = std::filesystem::temp_directory_path() / ("kneegrade-bench-distributed-" + std::to_string(::getpid()));
     std::filesystem::remove_all(base);
     const TrainingResult alone = Trainer(stepOptions(s, (base / "one").string(), static_cast<int>(cores)), images(s)).run();
-    const int port = freePort();
+    const int port = freeLocalPort();
     std::vector<TrainingResult> ranks(2);
     onTwoRanks([&](int rank) {
         Trainer trainer(stepOptions(s, (base / "two").string(), std::max(1, static_cast<int>(cores) / 2)), images(s));

@@ -13,7 +13,7 @@ find_package(DCMTK REQUIRED CONFIG)
 find_package(JPEG REQUIRED)
 
 if(KNEEGRADE_BUILD_GUI)
-  find_package(Qt6 6.2 REQUIRED COMPONENTS Core Gui Widgets Charts PrintSupport Svg Concurrent Network Test LinguistTools)
+  find_package(Qt6 6.2 REQUIRED COMPONENTS Core Gui Widgets Charts PrintSupport Svg Concurrent Test LinguistTools)
   find_package(QCustomPlotQt6 REQUIRED)
   set(CMAKE_AUTOMOC ON)
   set(CMAKE_AUTORCC ON)

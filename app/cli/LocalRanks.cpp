@@ -1,11 +1,10 @@
 #include "LocalRanks.h"
 
-#include <arpa/inet.h>
+#include "core/distributed/LocalPort.h"
+
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,26 +24,6 @@ namespace {
 volatile sig_atomic_t forwardedSignal = 0;
 
 extern "C" void rememberSignal(int signal) { forwardedSignal = signal; }
-
-/// A port on 127.0.0.1 nobody listens on now (the kernel's choice; free again when closed).
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        throw std::runtime_error(std::string("cannot open a socket to find a free port: ") + std::strerror(errno));
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof address;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-        ::close(fd);
-        throw std::runtime_error(std::string("cannot find a free port on 127.0.0.1: ") + std::strerror(errno));
-    }
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
 
 /// This process's environment without the variables a rank gets its own values of.
 std::vector<std::string> inheritedEnvironment()
@@ -83,7 +62,7 @@ int exitStatus(int status)
 int runLocalRanks(const std::vector<std::string>& trainArgs, const LocalRanksOptions& options, std::ostream& err)
 {
     const int n = options.processes;
-    const int port = options.masterPort > 0 ? options.masterPort : freePort();
+    const int port = options.masterPort > 0 ? options.masterPort : kg::freeLocalPort();
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const int threads = options.threadsPerRank > 0 ? options.threadsPerRank : std::max(1, static_cast<int>(cores) / n);
     char timeout[32];

@@ -6,7 +6,9 @@
 // without a repeated or missing epoch.
 #include "CliRunner.h"
 
+#include "BandImages.h"
 #include "core/distributed/DistributedOptions.h"
+#include "core/distributed/LocalPort.h"
 #include "core/distributed/Sharding.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/ModelImpl.h"
@@ -20,10 +22,7 @@
 #include <QThread>
 #include <QtTest>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -36,38 +35,11 @@ namespace {
 
 constexpr int kSide = 32;
 
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
-
-/// Five separable classes: a bright band whose row depends on the grade, on noise.
-std::pair<torch::Tensor, torch::Tensor> makeImages(int perClass, std::uint64_t seed)
-{
-    auto generator = at::detail::createCPUGenerator(seed);
-    const int n = perClass * 5;
-    torch::Tensor images = at::randn({n, 3, kSide, kSide}, generator, torch::kFloat32) * 0.3;
-    torch::Tensor labels = torch::empty({n}, torch::kInt64);
-    for (int i = 0; i < n; ++i) {
-        labels[i] = i % 5;
-        images[i].narrow(1, 3 + (i % 5) * 6, 4).add_(0.8);
-    }
-    return {images.clamp(-1, 1), labels};
-}
-
 std::shared_ptr<TensorTrainingData> makeData()
 {
     // 37 training images: the shards differ in size and the last global batch is partial.
-    auto [trainImages, trainLabels] = makeImages(8, 1);
-    auto [valImages, valLabels] = makeImages(3, 2);
+    auto [trainImages, trainLabels] = kgtest::bandImages(8, 1);
+    auto [valImages, valLabels] = kgtest::bandImages(3, 2);
     return std::make_shared<TensorTrainingData>(trainImages.narrow(0, 0, 37), trainLabels.narrow(0, 0, 37), valImages,
                                                 valLabels, 42, "test-manifest");
 }
@@ -96,7 +68,7 @@ TrainOptions tinyOptions(const QString& runDir, TrainingMode mode)
 /// Runs `ranks` trainers on threads as one job; returns their results in rank order.
 std::vector<TrainingResult> runJob(const std::vector<TrainOptions>& options, double timeoutSeconds = 60)
 {
-    const int port = freePort();
+    const int port = freeLocalPort();
     const int n = static_cast<int>(options.size());
     std::vector<TrainingResult> results(static_cast<size_t>(n));
     std::vector<std::thread> threads;
@@ -161,6 +133,8 @@ private slots:
 private:
     QStringList trainArgs(const QString& run, int epochs) const;
     QProcess* startRank(int rank, int worldSize, int port, const QStringList& arguments, double timeout);
+    /// Ranks 0 and 1 of a long CLI run, once `epochs` epochs are in its history (or rank 0 ended).
+    std::pair<QProcess*, QProcess*> startTwoRanks(const QString& run, double timeout, int epochs);
 
     QTemporaryDir dir_;
     QString data_;
@@ -380,6 +354,16 @@ QStringList TestDistributed::trainArgs(const QString& run, int epochs) const
             "--workers", "1"};
 }
 
+std::pair<QProcess*, QProcess*> TestDistributed::startTwoRanks(const QString& run, double timeout, int epochs)
+{
+    const int port = freeLocalPort();
+    QProcess* rank0 = startRank(0, 2, port, trainArgs(run, 400), timeout);
+    QProcess* rank1 = startRank(1, 2, port, trainArgs(run, 400), timeout);
+    QTest::qWaitFor([&] { return historyOf(run).size() >= static_cast<size_t>(epochs) || rank0->state() == QProcess::NotRunning; },
+                    120000);
+    return {rank0, rank1};
+}
+
 QProcess* TestDistributed::startRank(int rank, int worldSize, int port, const QStringList& arguments, double timeout)
 {
     auto* process = new QProcess(this);
@@ -401,11 +385,8 @@ QProcess* TestDistributed::startRank(int rank, int worldSize, int port, const QS
 void TestDistributed::killedRankStopsTheOtherAndTheRunResumes()
 {
     const QString run = dir_.filePath("killed");
-    const int port = freePort();
     const double timeout = 20;
-    QProcess* rank0 = startRank(0, 2, port, trainArgs(run, 400), timeout);
-    QProcess* rank1 = startRank(1, 2, port, trainArgs(run, 400), timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(historyOf(run).size() >= 2 || rank0->state() == QProcess::NotRunning, 120000);
+    const auto [rank0, rank1] = startTwoRanks(run, timeout, 2);
     QVERIFY2(rank0->state() == QProcess::Running, rank0->readAllStandardError().constData());
     ::kill(static_cast<pid_t>(rank1->processId()), SIGKILL);
     QElapsedTimer clock;
@@ -433,11 +414,8 @@ void TestDistributed::killedRankStopsTheOtherAndTheRunResumes()
 void TestDistributed::frozenRankTimesOut()
 {
     const QString run = dir_.filePath("frozen-rank");
-    const int port = freePort();
     const double timeout = 4;
-    QProcess* rank0 = startRank(0, 2, port, trainArgs(run, 400), timeout);
-    QProcess* rank1 = startRank(1, 2, port, trainArgs(run, 400), timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(historyOf(run).size() >= 1 || rank0->state() == QProcess::NotRunning, 120000);
+    const auto [rank0, rank1] = startTwoRanks(run, timeout, 1);
     QVERIFY2(rank0->state() == QProcess::Running, rank0->readAllStandardError().constData());
     ::kill(static_cast<pid_t>(rank1->processId()), SIGSTOP);
     QElapsedTimer clock;

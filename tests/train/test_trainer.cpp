@@ -1,6 +1,7 @@
 // The training engine on in-memory data and a tiny ResNetV2 (resnetv2-tiny, 32 px): frozen
 // mode really freezes, the feature cache changes nothing but speed, a resumed run continues
 // bit for bit, cancellation and pause act between batches, a NaN loss fails cleanly.
+#include "BandImages.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/ModelImpl.h"
 #include "core/train/RunFiles.h"
@@ -25,26 +26,10 @@ namespace {
 
 constexpr int kSide = 32;
 
-/// Five separable classes: a bright horizontal band whose row depends on the grade, on noise.
-std::pair<torch::Tensor, torch::Tensor> makeImages(int perClass, std::uint64_t seed)
-{
-    auto generator = at::detail::createCPUGenerator(seed);
-    const int n = perClass * 5;
-    torch::Tensor images = at::randn({n, 3, kSide, kSide}, generator, torch::kFloat32) * 0.3;
-    torch::Tensor labels = torch::empty({n}, torch::kInt64);
-    for (int i = 0; i < n; ++i) {
-        const int grade = i % 5;
-        labels[i] = grade;
-        const int row = 3 + grade * 6;
-        images[i].narrow(1, row, 4).add_(0.8);
-    }
-    return {images.clamp(-1, 1), labels};
-}
-
 std::shared_ptr<TensorTrainingData> makeData(int perClassTrain = 12, int perClassVal = 4)
 {
-    auto [trainImages, trainLabels] = makeImages(perClassTrain, 1);
-    auto [valImages, valLabels] = makeImages(perClassVal, 2);
+    auto [trainImages, trainLabels] = kgtest::bandImages(perClassTrain, 1);
+    auto [valImages, valLabels] = kgtest::bandImages(perClassVal, 2);
     return std::make_shared<TensorTrainingData>(trainImages, trainLabels, valImages, valLabels, 42, "test-manifest");
 }
 
@@ -586,13 +571,13 @@ void TestTrainer::imbalanceStrategiesTrain()
     o.imbalance = static_cast<ImbalanceStrategy>(strategy);
     o.labelSmoothing = smoothing;
     // Imbalanced: grade 4 only every 10th item of a class-cycling set → drop most grade-4 items.
-    auto [images, labels] = makeImages(12, 1);
+    auto [images, labels] = kgtest::bandImages(12, 1);
     std::vector<std::int64_t> keep;
     for (std::int64_t i = 0; i < labels.size(0); ++i)
         if (labels[i].item<std::int64_t>() != 4 || i % 20 == 4)
             keep.push_back(i);
     const auto index = torch::tensor(keep, torch::kInt64);
-    auto [valImages, valLabels] = makeImages(4, 2);
+    auto [valImages, valLabels] = kgtest::bandImages(4, 2);
     auto data = std::make_shared<TensorTrainingData>(images.index_select(0, index), labels.index_select(0, index), valImages,
                                                      valLabels);
     const TrainingResult result = Trainer(o, data).run();

@@ -7,7 +7,6 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
-#include <QTcpServer>
 
 namespace kg::ui {
 
@@ -73,13 +72,6 @@ QString RankProcesses::cliPath()
         if (QFileInfo(candidate).isExecutable())
             return QDir::cleanPath(candidate);
     return here.filePath(QStringLiteral("kneegrade-cli"));
-}
-
-int RankProcesses::freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
 }
 
 } // namespace kg::ui

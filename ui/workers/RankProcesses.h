@@ -29,8 +29,6 @@ public:
 
     /// kneegrade-cli: $KNEEGRADE_CLI, else beside the application, else in the build tree.
     static QString cliPath();
-    /// A TCP port on 127.0.0.1 nobody listens on now.
-    static int freePort();
 
 private:
     std::vector<std::unique_ptr<QProcess>> ranks_;

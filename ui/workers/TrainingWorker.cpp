@@ -1,6 +1,7 @@
 #include "ui/workers/TrainingWorker.h"
 
 #include "core/engine/FolderTraining.h"
+#include "core/distributed/LocalPort.h"
 #include "core/eval/OodFit.h"
 #include "core/util/Error.h"
 #include "ui/workers/RankProcesses.h"
@@ -89,7 +90,7 @@ void TrainingWorker::runTrainer(Trainer trainer, const QStringList& rankArgument
     if (!rankArguments.isEmpty()) {
         DistributedOptions job;
         job.worldSize = processes_;
-        job.masterPort = RankProcesses::freePort();
+        job.masterPort = freeLocalPort();
         trainer.setDistributed(job);
         ranks = std::make_unique<RankProcesses>(rankArguments, processes_, job.masterPort, job.timeoutSeconds, threadsPerRank());
     }
