@@ -125,6 +125,7 @@ private slots:
     void twoRanksTrainWhatOneProcessTrains_data();
     void twoRanksTrainWhatOneProcessTrains();
     void fineTunedRanksEndBitIdentical();
+    void ranksThatDisagreeRefuse();
     void killedRankStopsTheOtherAndTheRunResumes();
     void frozenRankTimesOut();
     void resumeWithAnotherNumberOfRanks();
@@ -345,6 +346,23 @@ void TestDistributed::fineTunedRanksEndBitIdentical()
     const QString log = readText(job.filePath("train.log"));
     QVERIFY2(log.contains("global batch 8 = 2 ranks × 4"), qPrintable(log));
     QVERIFY2(log.contains("weights identical on all 2 ranks"), qPrintable(log));
+}
+
+// Ranks started with different options must not train together: every rank says so.
+void TestDistributed::ranksThatDisagreeRefuse()
+{
+    QTemporaryDir job;
+    TrainOptions o = tinyOptions(job.path(), TrainingMode::FineTune);
+    TrainOptions other = o;
+    other.learningRate = 3e-3;
+    other.runtime.threads = 2;  // how a rank runs may differ; what it computes may not
+    const auto results = runJob({o, other});
+    for (const auto& result : results) {
+        QVERIFY(result.status == TrainingResult::Status::Failed);
+        QVERIFY2(result.message.find("rank 1 and rank 0 were given different training options") != std::string::npos,
+                 result.message.c_str());
+    }
+    QVERIFY(!std::filesystem::exists(RunFiles::path(o.runDir, RunFiles::kLastCheckpoint)));
 }
 
 QStringList TestDistributed::trainArgs(const QString& run, int epochs) const
