@@ -128,6 +128,7 @@ private slots:
     void ranksThatDisagreeRefuse();
     void killedRankStopsTheOtherAndTheRunResumes();
     void frozenRankTimesOut();
+    void ctrlCStopsEveryRankAtTheSameStep();
     void resumeWithAnotherNumberOfRanks();
     void unevenBatchIsRefusedByEveryRank();
 
@@ -448,6 +449,23 @@ void TestDistributed::frozenRankTimesOut()
     QCOMPARE(rank0->exitCode(), 1);
     QVERIFY2(seconds >= timeout - 1 && seconds < timeout + 15, qPrintable(QString("rank 0 ended after %1 s").arg(seconds)));
     QVERIFY2(err.contains("rank 0 of 2") && err.contains("4 s timeout"), qPrintable(err));
+}
+
+// Ctrl-C reaches the --nproc launcher, which passes it on once: the ranks agree to stop at the
+// next step, rank 0 keeps the last finished epoch, and the exit status is 130.
+void TestDistributed::ctrlCStopsEveryRankAtTheSameStep()
+{
+    const QString run = dir_.filePath("interrupted");
+    QProcess launcher;
+    launcher.start(kgtest::cliPath(), trainArgs(run, 400) << "--nproc" << "2");
+    QVERIFY(QTest::qWaitFor([&] { return historyOf(run).size() >= 1 || launcher.state() == QProcess::NotRunning; }, 120000));
+    ::kill(static_cast<pid_t>(launcher.processId()), SIGINT);
+    QVERIFY(launcher.waitForFinished(60000));
+    const QString out = QString::fromUtf8(launcher.readAllStandardOutput());
+    QCOMPARE(launcher.exitCode(), 130);
+    QVERIFY2(out.contains("interrupted: cancelled during epoch"), qPrintable(out));
+    const int saved = readCheckpointMeta(RunFiles::path(run.toStdString(), RunFiles::kLastCheckpoint)).state.epoch;
+    QCOMPARE(static_cast<int>(historyOf(run).size()), saved);
 }
 
 // 2 ranks → resumed with 2 → resumed alone → resumed with 4: every epoch exactly once.
