@@ -1,8 +1,10 @@
 // CPU inference with and without BatchNorm folding (results in docs/PERFORMANCE.md,
 // "BatchNorm folding"): classifyBatch — what evaluation and prediction run per batch, stage
 // features for the OOD gate included — on the same network, preprocessed random images,
-// channels-last as the product runs; the folded and the unfolded pass take turns, so a change
-// in machine load hits both. Prints each pass, the medians in images/s and their ratio.
+// channels-last as the product runs, three ways taking turns (so a change in machine load
+// hits all): every BN with out-of-place ReLUs and residual additions (KneeGrade before
+// either change), every BN with them in place, and folded (in place). Prints each pass, the
+// medians in images/s and the ratios to the first.
 // usage: bench_bn_folding [--arch resnet152v2] [--size 224] [--batch 16] [--runs 5]
 #include "core/eval/EvaluatorImpl.h"
 #include "core/model/ModelImpl.h"
@@ -53,8 +55,17 @@ int main(int argc, char** argv)
     std::printf("%s + head, %d px, batch %d, channels-last; LibTorch %s, %d threads, %s, BLAS %s\n", arch.c_str(), size, batch,
                 runtime.torchVersion.c_str(), runtime.threads, runtime.deviceName.c_str(), runtime.blas.c_str());
 
-    auto pass = [&](bool fold) {
-        impl.foldBatchNorms = fold;
+    struct Variant {
+        const char* name;
+        bool fold, inPlace;
+        std::vector<double> rates;
+    };
+    std::vector<Variant> variants{{"unfolded, out of place", false, false, {}},
+                                  {"unfolded, in place", false, true, {}},
+                                  {"folded (in place)", true, true, {}}};
+    auto pass = [&](const Variant& v) {
+        impl.foldBatchNorms = v.fold;
+        impl.net->backbone()->setInPlaceActivations(v.inPlace);
         const auto start = Clock::now();
         const ClassifiedBatch out = classifyBatch(impl, images, 1.0, /*tta=*/false);
         return std::make_pair(std::chrono::duration<double>(Clock::now() - start).count(), out.logits);
@@ -65,27 +76,30 @@ int main(int argc, char** argv)
         const nn::FoldedBatchNorms folded = nn::foldBatchNorms(*impl.net->backbone());
         std::printf("folding %zu blocks' BNs: %.3f s\n", folded.blocks.size(), std::chrono::duration<double>(Clock::now() - start).count());
     }
-    // Warm-up of both (oneDNN primitive creation; the first folded pass also folds).
-    const auto [warmPlain, plainLogits] = pass(false);
-    const auto [warmFolded, foldedLogits] = pass(true);
-    std::printf("warm-up: unfolded %.2f s, folded %.2f s (includes folding); max |logit difference| %.3g\n", warmPlain, warmFolded,
-                (plainLogits - foldedLogits).abs().max().item<double>());
-    std::vector<double> plain, folded, ratios;
+    // Warm-up of each (oneDNN primitive creation; the folded pass also folds).
+    std::vector<torch::Tensor> logits;
+    for (const auto& v : variants)
+        logits.push_back(pass(v).second);
+    std::printf("max |logit difference| to the first: in place %.3g, folded %.3g\n",
+                (logits[1] - logits[0]).abs().max().item<double>(), (logits[2] - logits[0]).abs().max().item<double>());
+    std::vector<std::vector<double>> ratios(variants.size());
     for (int r = 0; r < runs; ++r) {
-        double p = 0, f = 0;
-        if (r % 2 == 0) {
-            p = pass(false).first;
-            f = pass(true).first;
-        } else {
-            f = pass(true).first;
-            p = pass(false).first;
+        std::vector<double> seconds(variants.size());
+        for (size_t k = 0; k < variants.size(); ++k) {  // rotate the order run by run
+            const size_t i = (k + static_cast<size_t>(r)) % variants.size();
+            seconds[i] = pass(variants[i]).first;
         }
-        plain.push_back(batch / p);
-        folded.push_back(batch / f);
-        ratios.push_back(p / f);
-        std::printf("run %d: unfolded %.2f img/s, folded %.2f img/s\n", r + 1, batch / p, batch / f);
+        std::printf("run %d:", r + 1);
+        for (size_t i = 0; i < variants.size(); ++i) {
+            variants[i].rates.push_back(batch / seconds[i]);
+            ratios[i].push_back(seconds[0] / seconds[i]);
+            std::printf("  %s %.2f img/s", variants[i].name, batch / seconds[i]);
+        }
+        std::printf("\n");
     }
-    std::printf("median of %d runs: unfolded %.2f img/s, folded %.2f img/s; folded/unfolded %.3fx (median of per-run ratios %.3fx)\n",
-                runs, median(plain), median(folded), median(folded) / median(plain), median(ratios));
+    std::printf("median of %d runs:\n", runs);
+    for (size_t i = 0; i < variants.size(); ++i)
+        std::printf("  %-24s %6.2f img/s  %.3fx the first (median of per-run ratios %.3fx)\n", variants[i].name,
+                    median(variants[i].rates), median(variants[i].rates) / median(variants[0].rates), median(ratios[i]));
     return 0;
 }

@@ -42,9 +42,13 @@ PreActBottleneckImpl::PreActBottleneckImpl(int64_t inChannels, int64_t filters, 
 
 torch::Tensor PreActBottleneckImpl::forward(const torch::Tensor& x, const FoldedBlock* folded)
 {
-    // Inference (`folded`): the ReLUs and the residual addition work in place on tensors this
-    // block just made (the same values; fewer allocations and passes over memory).
-    const torch::Tensor preact = folded ? preactBn_(x).relu_() : torch::relu(preactBn_(x));
+    // The ReLUs and the residual addition work in place on tensors this block has just made
+    // (BN and convolution outputs, which no backward pass needs: BN's saves its input, a
+    // convolution's its input and kernel, ReLU's its result): the same values and gradients,
+    // fewer allocations and passes over memory. Inference (`folded`) always does.
+    const bool inPlace = inPlace_ || folded;
+    auto relu = [inPlace](torch::Tensor t) { return inPlace ? t.relu_() : torch::relu(t); };
+    const torch::Tensor preact = relu(preactBn_(x));
     torch::Tensor shortcut;
     if (shortcutConv_)
         shortcut = shortcutConv_(preact);
@@ -55,17 +59,15 @@ torch::Tensor PreActBottleneckImpl::forward(const torch::Tensor& x, const Folded
     torch::Tensor y;
     if (folded) {
         // BN(conv(x)) = conv(x; W·s) + (β − μ·s), s = γ/√(σ²+ε): one convolution with a bias.
-        y = F::conv2d(preact, folded->conv1Weight,
-                      F::Conv2dFuncOptions().bias(folded->conv1Bias).stride(conv1_->options.stride()).padding(conv1_->options.padding()))
-                .relu_();
-        y = F::conv2d(y, folded->conv2Weight,
-                      F::Conv2dFuncOptions().bias(folded->conv2Bias).stride(conv2_->options.stride()).padding(conv2_->options.padding()))
-                .relu_();
-        return conv3_(y).add_(shortcut);
+        y = relu(F::conv2d(preact, folded->conv1Weight,
+                           F::Conv2dFuncOptions().bias(folded->conv1Bias).stride(conv1_->options.stride()).padding(conv1_->options.padding())));
+        y = relu(F::conv2d(y, folded->conv2Weight,
+                           F::Conv2dFuncOptions().bias(folded->conv2Bias).stride(conv2_->options.stride()).padding(conv2_->options.padding())));
+    } else {
+        y = relu(bn1_(conv1_(preact)));
+        y = relu(bn2_(conv2_(y)));
     }
-    y = torch::relu(bn1_(conv1_(preact)));
-    y = torch::relu(bn2_(conv2_(y)));
-    return shortcut + conv3_(y);
+    return inPlace ? conv3_(y).add_(shortcut) : shortcut + conv3_(y);
 }
 
 ResNetV2Impl::ResNetV2Impl(const BackboneOptions& options) : options_(options)
@@ -105,6 +107,13 @@ int64_t ResNetV2Impl::featureSide(int64_t imageSize) const
     return side;
 }
 
+void ResNetV2Impl::setInPlaceActivations(bool inPlace)
+{
+    inPlace_ = inPlace;
+    for (auto& [name, block] : blocks_)
+        block->setInPlaceActivations(inPlace);
+}
+
 std::vector<std::string> ResNetV2Impl::stackNames() const { return {"conv2", "conv3", "conv4", "conv5"}; }
 
 BackboneOutput ResNetV2Impl::forward(const torch::Tensor& input, bool stageFeatures, const FoldedBatchNorms* folded)
@@ -123,7 +132,7 @@ BackboneOutput ResNetV2Impl::forward(const torch::Tensor& input, bool stageFeatu
         if (stageFeatures && lastOfStack)
             out.stages.push_back(x.mean({2, 3}));
     }
-    out.featureMap = folded ? postBn_(x).relu_() : torch::relu(postBn_(x));
+    out.featureMap = inPlace_ || folded ? postBn_(x).relu_() : torch::relu(postBn_(x));
     if (stageFeatures)
         out.stages.push_back(out.featureMap.mean({2, 3}));
     if (options_.imagenetTop || options_.pooling == Pooling::Average)

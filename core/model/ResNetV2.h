@@ -27,6 +27,7 @@ public:
     torch::Tensor forward(const torch::Tensor& x, const FoldedBlock* folded = nullptr);
 
     int64_t stride() const { return stride_; }
+    void setInPlaceActivations(bool inPlace) { inPlace_ = inPlace; }
     /// The conv → BN pairs with nothing in between, which inference may fold.
     const torch::nn::Conv2d& conv1() const { return conv1_; }
     const torch::nn::BatchNorm2d& bn1() const { return bn1_; }
@@ -35,6 +36,7 @@ public:
 
 private:
     int64_t stride_ = 1;
+    bool inPlace_ = true;
     torch::nn::BatchNorm2d preactBn_{nullptr};
     torch::nn::Conv2d shortcutConv_{nullptr};  // "0_conv", first block of a stack only
     torch::nn::Conv2d conv1_{nullptr};
@@ -69,9 +71,13 @@ public:
     const std::vector<std::pair<std::string, PreActBottleneck>>& blocks() const { return blocks_; }
     /// Inputs to the stack named e.g. "conv5" start at this block index (for partial unfreezing).
     std::vector<std::string> stackNames() const;
+    /// ReLUs and residual additions in place (the default; same values and gradients, less
+    /// memory traffic) or out of place (benchmarks compare the two).
+    void setInPlaceActivations(bool inPlace);
 
 private:
     BackboneOptions options_;
+    bool inPlace_ = true;
     torch::nn::Conv2d stem_{nullptr};
     std::vector<std::pair<std::string, PreActBottleneck>> blocks_;
     torch::nn::BatchNorm2d postBn_{nullptr};

@@ -204,6 +204,42 @@ private slots:
         options.backbone.pooling = Pooling::None;
         QVERIFY_THROWS_EXCEPTION(Error, Model{options});
     }
+
+    void in_place_activations_change_no_value_or_gradient()
+    {
+        // The blocks' in-place ReLUs and residual additions (the default) against the
+        // out-of-place form: the same logits, stage means and parameter gradients, bit for bit,
+        // in training mode (BN batch statistics) and in eval mode.
+        ModelOptions options;
+        options.backbone = parseArchitecture("resnetv2:2,1,2,1:8");
+        options.head.hiddenUnits = {16};
+        options.head.dropout = 0.0;
+        Model inPlace(options), outOfPlace(options);
+        outOfPlace.impl().net->backbone()->setInPlaceActivations(false);
+        const torch::Tensor images = at::rand({4, 3, 40, 40}, at::detail::createCPUGenerator(3)) * 2 - 1;
+        const torch::Tensor labels = torch::tensor({0, 1, 2, 3}, torch::kInt64);
+        for (const bool training : {true, false}) {
+            std::vector<torch::Tensor> logits, grads;
+            std::vector<std::vector<torch::Tensor>> stages(2);
+            for (Model* m : {&inPlace, &outOfPlace}) {
+                Model::Impl& impl = m->impl();
+                impl.net->train(training);
+                impl.net->zero_grad();
+                const nn::ClassifierOutput out = impl.net->forward(impl.prepareInput(images), /*stageFeatures=*/true);
+                torch::nll_loss(torch::log_softmax(out.logits, 1), labels).backward();
+                logits.push_back(out.logits.detach());
+                stages[m == &inPlace ? 0 : 1] = out.stages;
+                for (const auto& p : impl.net->parameters())
+                    grads.push_back(p.grad().clone());
+            }
+            QVERIFY(torch::equal(logits[0], logits[1]));
+            for (size_t i = 0; i < stages[0].size(); ++i)
+                QVERIFY(torch::equal(stages[0][i], stages[1][i]));
+            const size_t n = grads.size() / 2;
+            for (size_t i = 0; i < n; ++i)
+                QVERIFY2(torch::equal(grads[i], grads[n + i]), qPrintable(QString("gradient %1, training %2").arg(i).arg(training)));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestResNetV2)
