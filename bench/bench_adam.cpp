@@ -1,8 +1,11 @@
 // The trainer's Adam step on a full-size network's parameter list (results in
 // docs/PERFORMANCE.md, "Adam step"): torch::optim::Adam::step against kg::adamStep with its
-// per-tensor and its multi-tensor (foreach) kernel, taking turns step by step over identical
-// parameters and gradients, and the largest weight difference each leaves.
-// usage: bench_adam [--arch resnet152v2] [--steps 9]
+// per-tensor, multi-tensor (foreach) and fused kernels, taking turns step by step over
+// identical parameters and gradients, and the largest weight difference each leaves. On CUDA
+// the parameters are channels-last as the trainer has them; fused needs LibTorch 2.x and CUDA
+// (elsewhere adamStep runs foreach for it, and the line says so).
+// usage: bench_adam [--arch resnet152v2] [--steps 9] [--device cpu|cuda]
+#include "core/model/BatchForward.h"
 #include "core/model/ModelImpl.h"
 #include "core/runtime/Runtime.h"
 #include "core/train/Optimizer.h"
@@ -36,17 +39,36 @@ double seconds(Fn&& fn)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// Gradients for step `step`: the same for both networks (every parameter trains).
-void setGradients(Model& model, int step)
+/// Gradients for step `step`, made on the CPU once and copied into every network's.
+std::vector<torch::Tensor> makeGradients(const std::vector<torch::Tensor>& params, int step)
 {
     auto generator = at::detail::createCPUGenerator(100 + static_cast<std::uint64_t>(step));
+    std::vector<torch::Tensor> grads;
+    for (const auto& p : params)
+        grads.push_back(at::empty(p.sizes()).normal_(0.0, 1e-3, generator));
+    return grads;
+}
+
+void setGradients(Model& model, const std::vector<torch::Tensor>& grads)
+{
     torch::NoGradGuard noGrad;
-    for (auto& p : model.impl().net->parameters()) {
-        torch::Tensor& grad = p.mutable_grad();
+    auto params = model.impl().net->parameters();
+    for (size_t i = 0; i < params.size(); ++i) {
+        torch::Tensor& grad = params[i].mutable_grad();
         if (!grad.defined())
-            grad = torch::empty_like(p, at::MemoryFormat::Preserve);
-        grad.normal_(0.0, 1e-3, generator);
+            grad = torch::empty_like(params[i], at::MemoryFormat::Preserve);
+        grad.copy_(grads[i]);
     }
+}
+
+const char* kernelName(AdamKernel kernel)
+{
+    switch (kernel) {
+    case AdamKernel::PerTensor: return "per tensor";
+    case AdamKernel::Foreach: return "foreach";
+    case AdamKernel::Fused: return "fused";
+    }
+    return "?";
 }
 
 } // namespace
@@ -55,12 +77,23 @@ int main(int argc, char** argv)
 {
     std::string arch = "resnet152v2";
     int steps = 9;
+    bool cuda = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--arch") == 0)
             arch = argv[i + 1];
         else if (std::strcmp(argv[i], "--steps") == 0)
             steps = std::max(1, std::atoi(argv[i + 1]));
+        else if (std::strcmp(argv[i], "--device") == 0)
+            cuda = std::strcmp(argv[i + 1], "cuda") == 0;
     }
+    if (cuda && !torch::cuda::is_available()) {
+        std::fprintf(stderr, "bench_adam: --device cuda, but LibTorch sees no CUDA device\n");
+        return 2;
+    }
+    auto sync = [cuda] {
+        if (cuda)
+            torch::cuda::synchronize();
+    };
     const RuntimeInfo runtime = configureRuntime({});
     ModelOptions options;
     options.backbone = parseArchitecture(arch);
@@ -70,13 +103,19 @@ int main(int argc, char** argv)
         std::unique_ptr<Model> model;
         std::unique_ptr<torch::optim::Adam> optimizer;
         std::vector<double> times;
+        std::optional<AdamKernel> used = std::nullopt;  // what adamStep ran
     };
     std::vector<Variant> variants;
-    variants.push_back({"torch::optim::Adam::step", std::nullopt, nullptr, nullptr, {}});
-    variants.push_back({"adamStep per tensor", AdamKernel::PerTensor, nullptr, nullptr, {}});
-    variants.push_back({"adamStep foreach", AdamKernel::Foreach, nullptr, nullptr, {}});
+    variants.push_back({"torch::optim::Adam::step", std::nullopt, nullptr, nullptr, {}, std::nullopt});
+    variants.push_back({"adamStep per tensor", AdamKernel::PerTensor, nullptr, nullptr, {}, std::nullopt});
+    variants.push_back({"adamStep foreach", AdamKernel::Foreach, nullptr, nullptr, {}, std::nullopt});
+    variants.push_back({"adamStep fused", AdamKernel::Fused, nullptr, nullptr, {}, std::nullopt});
     for (auto& v : variants) {
         v.model = std::make_unique<Model>(options);  // the same weights (same seed), conv kernels channels-last
+        if (cuda) {
+            v.model->impl().moveTo(torch::Device(torch::kCUDA));
+            BatchForward::useChannelsLastWeights(v.model->impl());
+        }
         v.optimizer = makeOptimizer(v.model->impl().net, 1e-3);
     }
     std::int64_t values = 0;
@@ -87,16 +126,19 @@ int main(int argc, char** argv)
                 static_cast<long long>(values), runtime.torchVersion.c_str(), runtime.threads, runtime.deviceName.c_str());
 
     for (int step = 0; step <= steps; ++step) {  // step 0 creates the state: warm-up, not timed
+        const std::vector<torch::Tensor> grads = makeGradients(params, step);
         for (auto& v : variants)
-            setGradients(*v.model, step);
+            setGradients(*v.model, grads);
+        sync();
         // Rotate which goes first, so a change in machine load hits all of them.
         for (size_t k = 0; k < variants.size(); ++k) {
             Variant& v = variants[(k + static_cast<size_t>(step)) % variants.size()];
             const double t = seconds([&] {
                 if (v.kernel)
-                    adamStep(*v.optimizer, v.kernel);
+                    v.used = adamStep(*v.optimizer, v.kernel);
                 else
                     v.optimizer->step();
+                sync();
             });
             if (step > 0)
                 v.times.push_back(t);
@@ -104,7 +146,7 @@ int main(int argc, char** argv)
         if (step > 0) {
             std::printf("step %d:", step);
             for (const auto& v : variants)
-                std::printf("  %s %.1f ms", v.name, 1e3 * v.times.back());
+                std::printf("  %s %.2f ms", v.name, 1e3 * v.times.back());
             std::printf("\n");
         }
     }
@@ -115,8 +157,9 @@ int main(int argc, char** argv)
         const auto p = v.model->impl().net->parameters();
         for (size_t i = 0; i < params.size(); ++i)
             worst = std::max(worst, (params[i] - p[i]).abs().max().item<double>());
-        std::printf("  %-26s %8.1f ms  %.2fx torch's step   largest weight difference to it after %d steps: %.3g\n", v.name,
-                    1e3 * median(v.times), reference / median(v.times), steps + 1, worst);
+        std::printf("  %-26s %8.2f ms  %.2fx torch's step   largest weight difference to it after %d steps: %.3g%s%s\n", v.name,
+                    1e3 * median(v.times), reference / median(v.times), steps + 1, worst, v.used ? "   ran: " : "",
+                    v.used ? kernelName(*v.used) : "");
     }
     return 0;
 }

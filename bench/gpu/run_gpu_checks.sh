@@ -7,7 +7,9 @@
 #   3. synth → train (real files through the real loader) → resume → evaluate (per-image CSV)
 #      → predict with Grad-CAM, and reports the images/s of the loader and of the trainer;
 #   4. train_gpu: the trainer's CUDA path on in-memory tensors (bf16, channels-last, resume);
-#   5. on CUDA with PyTorch importable: bench/gpu/python_reference.py, the same network in Python
+#   5. on CUDA: bench_adam, torch's Adam step against kg::adamStep's per-tensor, foreach and
+#      fused kernels over ResNet152V2's parameters;
+#   6. on CUDA with PyTorch importable: bench/gpu/python_reference.py, the same network in Python
 #      eager at the trainer's throughput configurations, printed side by side with train_gpu's
 #      (images/s, ratio, achieved TFLOP/s as a fraction of the bf16 matmul peak it measures).
 # Run from the repository root:  bash bench/gpu/run_gpu_checks.sh
@@ -77,7 +79,7 @@ run() {
     echo "== configure + build ($build, device $device)"
     cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKNEEGRADE_BUILD_GUI=OFF -DKNEEGRADE_BUILD_TESTS=ON \
         ${prefix:+-DCMAKE_PREFIX_PATH="$prefix"} >"$build.configure.log" 2>&1 || { tail -n 30 "$build.configure.log"; return 1; }
-    cmake --build "$build" --target kneegrade-cli kneegrade-decoder train_gpu bench_gpu bench_loader \
+    cmake --build "$build" --target kneegrade-cli kneegrade-decoder train_gpu bench_gpu bench_loader bench_adam \
         headless_model headless_imaging headless_metrics headless_cli
     echo "== built in $((SECONDS - started)) s"
     echo "kneegrade-cli links: $(readelf -d "$build/app/cli/kneegrade-cli" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' |
@@ -133,6 +135,10 @@ run() {
             tee "$work/train_gpu.log"
         local rc=${PIPESTATUS[0]}
         [ "$rc" -eq 0 ] || { echo "train_gpu exited with $rc"; status=1; }
+    fi
+    if [ "$device" = cuda ] && [ -x "$build/bench/bench_adam" ]; then
+        echo "== Adam over ResNet152V2's parameters on CUDA: torch::optim::Adam::step vs kg::adamStep's kernels"
+        timeout 300 "$build/bench/bench_adam" --device cuda --steps 20 2>&1 | tail -n 6 || status=1
     fi
     if [ -z "${SKIP_PYTHON:-}" ] && [ "$device" = cuda ] && python3 -c 'import torch' 2>/dev/null; then
         echo "== Python eager reference (bench/gpu/python_reference.py), batch 32, channels-last, fp32 (TF32) and bf16"
