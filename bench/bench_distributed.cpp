@@ -4,7 +4,7 @@
 //  (b) the trainer itself, one process with every thread vs 2 ranks with a thread each, same
 //      global batch, same images: images/s, and the all-reduce time each step waited for.
 // usage: bench_distributed [--arch resnet152v2] [--step-arch resnet50v2] [--size 96]
-//                          [--images 64] [--batch 16] [--epochs 3] [--repeats 5]
+//                          [--images 128] [--batch 16] [--epochs 3] [--repeats 5] [--pairs 3]
 #include "core/distributed/Collective.h"
 #include "core/distributed/LocalPort.h"
 #include "core/distributed/GradientBuckets.h"
@@ -32,7 +32,7 @@ namespace {
 
 struct Settings {
     std::string arch = "resnet152v2", stepArch = "resnet50v2";
-    int size = 96, images = 64, batch = 16, epochs = 3, repeats = 5;
+    int size = 96, images = 128, batch = 16, epochs = 3, repeats = 5, pairs = 3;
 };
 
 double median(std::vector<double> values)
@@ -152,35 +152,49 @@ double imagesPerSecond(const TrainingResult& result, int images)
     return median(rates);
 }
 
-void benchTrainer(const Settings& s)
+/// The all-reduce time each step waited for (not hidden behind backward), epochs after the
+/// first, from a run's train.log.
+std::vector<double> allReduceWaits(const std::filesystem::path& runDir)
 {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const auto base = std::filesystem::temp_directory_path() / ("kneegrade-bench-distributed-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(base);
-    const TrainingResult alone = Trainer(stepOptions(s, (base / "one").string(), static_cast<int>(cores)), images(s)).run();
-    const int port = freeLocalPort();
-    std::vector<TrainingResult> ranks(2);
-    onTwoRanks([&](int rank) {
-        Trainer trainer(stepOptions(s, (base / "two").string(), std::max(1, static_cast<int>(cores) / 2)), images(s));
-        trainer.setDistributed(rankOf(rank, port));
-        ranks[static_cast<size_t>(rank)] = trainer.run();
-    });
-    // The all-reduce time each step waited for (not hidden behind backward), from rank 0's log.
     std::vector<double> waits;
-    std::ifstream log(base / "two" / "train.log");
+    std::ifstream log(runDir / "train.log");
     const std::regex wait(R"(all-reduce waits ([0-9.]+) ms/step)");
     for (std::string line; std::getline(log, line);)
         if (std::smatch m; std::regex_search(line, m, wait))
             waits.push_back(std::stod(m[1]));
     if (!waits.empty())
         waits.erase(waits.begin());
-    const double one = imagesPerSecond(alone, s.images), two = imagesPerSecond(ranks[0], s.images);
-    std::printf("trainer, %s at %d px, global batch %d, %d images, median of epochs 2..%d:\n", s.stepArch.c_str(), s.size,
-                s.batch, s.images, s.epochs);
-    std::printf("  1 process  × %u threads   %7.2f img/s  (%s)\n", cores, one, alone.message.c_str());
-    std::printf("  2 ranks    × %u thread(s) %7.2f img/s  (%.2fx; all-reduce waited %.1f ms/step)\n",
-                std::max(1u, cores / 2), two, two / one, median(waits));
+    return waits;
+}
+
+/// (b) one process and two ranks, in turn `pairs` times (a busy machine then slows both).
+void benchTrainer(const Settings& s)
+{
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const auto base = std::filesystem::temp_directory_path() / ("kneegrade-bench-distributed-" + std::to_string(::getpid()));
+    std::vector<double> one, two, ratios, waits;
+    for (int pair = 0; pair < s.pairs; ++pair) {
+        std::filesystem::remove_all(base);
+        const TrainingResult alone = Trainer(stepOptions(s, (base / "one").string(), static_cast<int>(cores)), images(s)).run();
+        const int port = freeLocalPort();
+        std::vector<TrainingResult> ranks(2);
+        onTwoRanks([&](int rank) {
+            Trainer trainer(stepOptions(s, (base / "two").string(), std::max(1, static_cast<int>(cores) / 2)), images(s));
+            trainer.setDistributed(rankOf(rank, port));
+            ranks[static_cast<size_t>(rank)] = trainer.run();
+        });
+        one.push_back(imagesPerSecond(alone, s.images));
+        two.push_back(imagesPerSecond(ranks[0], s.images));
+        ratios.push_back(two.back() / one.back());
+        for (double w : allReduceWaits(base / "two"))
+            waits.push_back(w);
+    }
     std::filesystem::remove_all(base);
+    std::printf("trainer, %s at %d px, global batch %d, %d images, epochs 2..%d, %d pairs in turn (medians):\n",
+                s.stepArch.c_str(), s.size, s.batch, s.images, s.epochs, s.pairs);
+    std::printf("  1 process  × %u threads   %7.2f img/s\n", cores, median(one));
+    std::printf("  2 ranks    × %u thread(s) %7.2f img/s  (%.2fx; all-reduce waited %.1f ms/step)\n", std::max(1u, cores / 2),
+                median(two), median(ratios), median(waits));
 }
 
 } // namespace
@@ -197,6 +211,7 @@ int main(int argc, char** argv)
         else if (name == "--batch") s.batch = std::stoi(value);
         else if (name == "--epochs") s.epochs = std::stoi(value);
         else if (name == "--repeats") s.repeats = std::stoi(value);
+        else if (name == "--pairs") s.pairs = std::stoi(value);
         else {
             std::fprintf(stderr, "unknown option %s\n", argv[i]);
             return 2;
