@@ -11,7 +11,8 @@
 #      fused kernels over ResNet152V2's parameters;
 #   6. on CUDA with PyTorch importable: bench/gpu/python_reference.py, the same network in Python
 #      eager at the trainer's throughput configurations, printed side by side with train_gpu's
-#      (images/s, ratio, achieved TFLOP/s as a fraction of the bf16 matmul peak it measures).
+#      (images/s, ratio, achieved TFLOP/s as a fraction of the bf16 matmul peak it measures);
+#   7. one epoch as a 1-rank job through the data-parallel path, with Gloo and (CUDA) NCCL.
 # Run from the repository root:  bash bench/gpu/run_gpu_checks.sh
 #
 # A GPU node without apt or network gets the image libraries (OpenCV, GDCM, DCMTK, HDF5,
@@ -26,7 +27,7 @@
 #               the end-to-end run; CUDA default: resnet152v2 at 224 px, 3 epochs (+1 resumed),
 #               200 images per grade, batch 32. CPU default: resnetv2-tiny at 64 px, 2 (+1)
 #               epochs, 24 per grade, batch 16 (ResNet152V2 at 224 px would take hours on 2 cores)
-#   SKIP_TESTS=1, SKIP_TRAIN_GPU=1, SKIP_PYTHON=1   leave those steps out
+#   SKIP_TESTS=1, SKIP_TRAIN_GPU=1, SKIP_PYTHON=1, SKIP_DISTRIBUTED=1   leave those steps out
 # Output is also written to $OUT/gpu-checks.log when OUT is set.
 set -uo pipefail
 
@@ -44,6 +45,18 @@ trainer_rate() {
     train=$(grep -o '[0-9]* train / [0-9]* val images' "$1/train.log" | head -n 1 | awk '{print $1}')
     awk -F, -v n="${train:-0}" 'NR > 1 && $7 > 0 {print n / $7}' "$1/history.csv" | sort -n |
         awk '{a[NR]=$1} END {if (NR) printf "%.1f", a[int((NR+1)/2)]; else print "n/a"}'
+}
+
+# One epoch as rank 0 of a 1-rank job through the data-parallel path (c10d rendezvous, gradient
+# buckets, all-reduces) with backend $1, into run folder $2; uses run()'s cli, work, arch, size…
+distributed_epoch() {
+    echo "== one rank through the distributed path ($1): 1 epoch"
+    local t=$SECONDS
+    RANK=0 WORLD_SIZE=1 LOCAL_RANK=0 MASTER_ADDR=127.0.0.1 MASTER_PORT=$((29500 + RANDOM % 1000)) KNEEGRADE_DIST_BACKEND=$1 \
+        "$cli" train --data "$work/data" --out "$2" --arch "$arch" --image-size "$size" --epochs 1 --batch "$batch" \
+        --lr 1e-3 --device "$device" --seed 42 >"$2.log" 2>&1 || { status=1; tail -n 3 "$2.log"; }
+    grep -E '  (distributed|gradient all-reduce|epoch 1/)' "$2/train.log" 2>/dev/null || true
+    echo "$1: $((SECONDS - t)) s"
 }
 
 run() {
@@ -77,7 +90,7 @@ run() {
     [ "$device" = cuda ] && { nvidia-smi -L; nvcc --version | tail -n 1 || true; }
 
     echo "== configure + build ($build, device $device)"
-    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKNEEGRADE_BUILD_GUI=OFF -DKNEEGRADE_BUILD_TESTS=ON \
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKNEEGRADE_BUILD_GUI=OFF -DKNEEGRADE_BUILD_TESTS=ON -DKNEEGRADE_NCCL=OFF \
         ${prefix:+-DCMAKE_PREFIX_PATH="$prefix"} >"$build.configure.log" 2>&1 || { tail -n 30 "$build.configure.log"; return 1; }
     cmake --build "$build" --target kneegrade-cli kneegrade-decoder train_gpu bench_gpu bench_loader bench_adam \
         headless_model headless_imaging headless_metrics headless_cli
@@ -149,6 +162,20 @@ run() {
         python3 bench/gpu/side_by_side.py "$work/train_gpu.log" "$work/python_reference.jsonl" || status=1
     elif [ -z "${SKIP_PYTHON:-}" ]; then
         echo "== Python eager reference skipped ($([ "$device" = cuda ] && echo "PyTorch not importable" || echo "CPU run"))"
+    fi
+    if [ -z "${SKIP_DISTRIBUTED:-}" ]; then
+        distributed_epoch gloo "$work/run-gloo"
+        if [ "$device" = cuda ]; then
+            # The NCCL backend: only kneegrade_distributed recompiles with it (nccl.h from the wheel).
+            local nccl_include
+            nccl_include=$(python3 -c 'import nvidia.nccl, os; print(os.path.join(list(nvidia.nccl.__path__)[0], "include"))' 2>/dev/null)
+            if cmake -S . -B "$build" -DKNEEGRADE_NCCL=ON ${nccl_include:+-DNCCL_INCLUDE_DIR="$nccl_include"} >"$work/nccl-build.log" 2>&1 &&
+                cmake --build "$build" --target kneegrade-cli >>"$work/nccl-build.log" 2>&1; then
+                distributed_epoch nccl "$work/run-nccl"
+            else
+                echo "NCCL backend not built:"; tail -n 5 "$work/nccl-build.log"; status=1
+            fi
+        fi
     fi
     echo "== done in $((SECONDS - started)) s, status $status"
     return $status

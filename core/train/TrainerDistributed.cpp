@@ -198,6 +198,8 @@ void TrainerSession::averageBatchNormStatistics(int epoch)
 
 void TrainerSession::checkRanksHoldSameWeights()
 {
+    if (group_->size() == 1)
+        return;
     Sha256 hash;
     for (const auto& [name, tensor] : modelStateTensors(model_->impl().net)) {
         const torch::Tensor bytes = tensor.detach().to(torch::kCPU).contiguous();

@@ -254,7 +254,8 @@ bool TrainerSession::announce()
     }
     if (distributed())
         log_.line("distributed: " + describe(group_->options()) + " (" + group_->backendName() + "); global batch " +
-                  std::to_string(o_.batchSize) + " = " + std::to_string(group_->size()) + " ranks × " + std::to_string(localBatch_));
+                  std::to_string(o_.batchSize) + " = " + std::to_string(group_->size()) + (group_->size() == 1 ? " rank × " : " ranks × ") +
+                  std::to_string(localBatch_));
     const auto counts = model_->parameterCounts();
     log_.line("model " + architectureName(o_.model.backbone) + " (" + std::to_string(counts.total()) + " parameters), mode " +
               toString(o_.mode) + ", image size " + std::to_string(o_.preprocessing.imageSize) + ", batch " +
