@@ -151,7 +151,7 @@ bool fusedApplies(const GroupTensors& g)
     };
     for (size_t i = 0; i < g.params.size(); ++i) {
         const torch::Tensor& p = g.params[i];
-        if (!at::isFloatingType(p.scalar_type()) || !sameLayout(p, p) || !sameLayout(p, g.grads[i]) ||
+        if (!c10::isFloatingType(p.scalar_type()) || !sameLayout(p, p) || !sameLayout(p, g.grads[i]) ||
             !sameLayout(p, g.expAvgs[i]) || !sameLayout(p, g.expAvgSqs[i]) ||
             (!g.maxExpAvgSqs.empty() && !sameLayout(p, g.maxExpAvgSqs[i])))
             return false;
