@@ -142,7 +142,8 @@ GradCamResult computeGradCam(Model::Impl& model, const torch::Tensor& images, co
     torch::AutoGradMode gradients(true);
     // The input requires grad so that post_relu is part of a graph even for a frozen backbone.
     const torch::Tensor input = model.prepareInput(images).detach().requires_grad_(true);
-    const nn::ClassifierOutput out = net->forward(input);
+    // Eval-mode BNs folded into their convolutions (gradients flow to the activations only).
+    const nn::ClassifierOutput out = net->forward(input, false, model.inferenceFolding(/*activationGradients=*/true));
     if (!out.logits.defined())
         throw Error("Grad-CAM needs class scores: the model has no classifier head");
     const int64_t classes = out.logits.size(1);

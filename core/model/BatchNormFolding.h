@@ -4,11 +4,12 @@
 // 1_bn and 2_bn directly follow a convolution, so with fixed statistics
 //   BN(conv(x; W)) = conv(x; W·s) + (β − μ·s),  s = γ / √(σ² + ε)  (per output channel)
 // holds exactly (zero padding pads the convolution's input, untouched by the fold). The other
-// BNs cannot be folded: preact_bn and post_bn follow an addition (residual or stem pool) and
+// BNs cannot be folded: preact_bn and post_bn follow a residual addition (or the stem pool) and
 // precede a ReLU, and the raw sum they normalise is itself used (identity shortcuts, the OOD
 // gate's stage features), so there is no convolution on either side to absorb them; the
 // stem's conv1 is followed by a zero-padded max-pool, which does not commute with BN's shift.
-// So 100 of ResNet152V2's 151 BNs fold away. Inference only (eval mode, no gradients): the
+// So 100 of ResNet152V2's 151 BNs fold away. Inference only (eval-mode BNs, no parameter
+// gradients; Grad-CAM's gradients to the activations flow through the folded kernels): the
 // network's own weights, its checkpoints and training are untouched.
 #include "core/model/ResNetV2.h"
 

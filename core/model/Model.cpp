@@ -22,16 +22,16 @@ torch::Tensor Model::Impl::prepareInput(const torch::Tensor& nchw) const
     return device.is_cpu() ? x.contiguous(at::MemoryFormat::ChannelsLast) : x;
 }
 
-const nn::FoldedBatchNorms* Model::Impl::inferenceFolding()
+const nn::FoldedBatchNorms* Model::Impl::inferenceFolding(bool activationGradients)
 {
-    if (!foldBatchNorms || torch::GradMode::is_enabled())
+    if (!foldBatchNorms || (torch::GradMode::is_enabled() && !activationGradients))
         return nullptr;
     // Only BNs that use their running statistics fold (a frozen backbone's do while its head trains).
     for (const auto& [name, block] : net->backbone()->blocks())
         if (block->bn1()->is_training() || block->bn2()->is_training())
             return nullptr;
     if (!folded || !nn::foldedIsCurrent(*folded, *net->backbone()))
-        folded = std::make_shared<nn::FoldedBatchNorms>(nn::foldBatchNorms(*net->backbone()));
+        folded = std::make_shared<nn::FoldedBatchNorms>(nn::foldBatchNorms(*net->backbone()));  // under NoGradGuard
     return folded.get();
 }
 

@@ -24,7 +24,9 @@ struct Model::Impl {
     /// folded into their convolutions (BatchNormFolding.h), to pass to net->forward. Folded
     /// again when the weights, statistics or device changed since the last call; null when
     /// any of those BNs is in training mode, gradients are on, or foldBatchNorms is false.
-    const nn::FoldedBatchNorms* inferenceFolding();
+    /// `activationGradients`: gradients may be on, for gradients with respect to activations
+    /// only (Grad-CAM) — the folded kernels are constants, so the parameters get none.
+    const nn::FoldedBatchNorms* inferenceFolding(bool activationGradients = false);
     bool foldBatchNorms = true;  ///< false: inference runs every BN as it is (benchmarks, tests)
     std::shared_ptr<nn::FoldedBatchNorms> folded;  ///< inferenceFolding's cache
 };

@@ -2,9 +2,10 @@
 // gives the eval-mode logits, features and stage means of the unfolded one to float
 // tolerance (random BN statistics, strided blocks, conv shortcuts, CPU channels-last); the
 // network's weights and its checkpoint are untouched; the fold follows weight changes; it is
-// never used in training mode or with gradients; classifyBatch (evaluation, prediction) and
-// BatchForward (validation, a frozen backbone's features) use it.
+// never used in training mode or with parameter gradients; classifyBatch (evaluation,
+// prediction), BatchForward (validation, a frozen backbone's features) and Grad-CAM use it.
 #include "core/eval/EvaluatorImpl.h"
+#include "core/eval/GradCamImpl.h"
 #include "core/model/BatchForward.h"
 #include "core/model/BatchNormFolding.h"
 #include "core/model/Checkpoint.h"
@@ -191,6 +192,27 @@ private slots:
         // One block that trains (partial unfreezing): nothing folds.
         impl.net->backbone()->named_children()[impl.net->backbone()->blocks().back().first]->train();
         QVERIFY(impl.inferenceFolding() == nullptr);
+    }
+
+    void grad_cam_with_the_fold_explains_the_same()
+    {
+        // Grad-CAM folds too (gradients flow to the activations only): the same maps and logits.
+        Model model(smallOptions());
+        randomiseBatchNorms(model, 14);
+        Model::Impl& impl = model.impl();
+        const torch::Tensor images = at::rand({3, 3, 48, 48}, at::detail::createCPUGenerator(6)) * 2 - 1;
+        impl.foldBatchNorms = false;
+        const GradCamResult plain = computeGradCam(impl, images);
+        impl.foldBatchNorms = true;
+        const GradCamResult fast = computeGradCam(impl, images);
+        QVERIFY(impl.folded != nullptr);
+        QCOMPARE(fast.targets, plain.targets);
+        QVERIFY(relativeDifference(fast.logits, plain.logits) <= kTolerance);
+        const double maps = (fast.maps - plain.maps).abs().max().item<double>();
+        qInfo("Grad-CAM folded vs unfolded: largest map difference %.3g (maps in [0, 1])", maps);
+        QVERIFY(maps <= 1e-4);
+        for (const auto& p : impl.net->parameters())
+            QVERIFY(!p.grad().defined());  // no parameter gradient either way
     }
 
     void classify_batch_uses_the_fold()
