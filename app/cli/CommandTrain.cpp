@@ -304,6 +304,7 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
         launch.processes = processes;
         launch.masterPort = args.intValue("master-port", 0);
         launch.timeoutSeconds = distTimeout;
+        launch.threadsPerRank = args.intValue("threads", 0);
         return runLocalRanks(rankArguments(argv), launch, err);
     }
     if (job && args.has("dist-timeout"))

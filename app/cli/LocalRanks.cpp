@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <ostream>
 #include <stdexcept>
@@ -89,6 +90,11 @@ int runLocalRanks(const std::vector<std::string>& trainArgs, const LocalRanksOpt
             argv.push_back(std::to_string(threads));
         }
         std::vector<std::string> environment = inheritedEnvironment();
+        // As torchrun does: each rank's OpenMP and BLAS pools sized to its share of the cores
+        // (OpenBLAS would otherwise start a spinning thread per core in every rank).
+        for (const char* pool : {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"})
+            if (!std::getenv(pool))
+                environment.push_back(std::string(pool) + "=" + std::to_string(threads));
         for (const auto& [name, value] : {std::pair<std::string, std::string>{"RANK", std::to_string(rank)},
                                           {"WORLD_SIZE", std::to_string(n)},
                                           {"LOCAL_RANK", std::to_string(rank)},

@@ -1,7 +1,8 @@
 #pragma once
 // kneegrade-cli train --nproc N: this process starts N ranks of itself on this machine, the
 // way torchrun --standalone does (RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR=127.0.0.1, a free
-// MASTER_PORT), forwards Ctrl-C and SIGTERM to them, and ends when they have ended.
+// MASTER_PORT, and OMP/OpenBLAS/MKL pools of each rank's share of the cores unless set),
+// forwards Ctrl-C and SIGTERM to them, and ends when they have ended.
 #include <iosfwd>
 #include <string>
 #include <vector>

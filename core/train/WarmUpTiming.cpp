@@ -58,7 +58,7 @@ WarmUpTiming measureTrainingSteps(const TrainOptions& options, int steps, double
         const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels);
         optimizer->zero_grad();
         loss.backward();
-        optimizer->step();
+        adamStep(*optimizer);
         if (timing.cuda)
             loss.item<double>();   // waits for the GPU
     };

@@ -17,6 +17,9 @@ RankProcesses::RankProcesses(const QStringList& arguments, int processes, int po
         auto process = std::make_unique<QProcess>();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("TORCHELASTIC_USE_AGENT_STORE"));
+        for (const QString& pool : {QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("OPENBLAS_NUM_THREADS"), QStringLiteral("MKL_NUM_THREADS")})
+            if (!env.contains(pool))
+                env.insert(pool, QString::number(threads));  // as torchrun: each rank's share of the cores
         env.insert(QStringLiteral("RANK"), QString::number(rank));
         env.insert(QStringLiteral("WORLD_SIZE"), QString::number(processes));
         env.insert(QStringLiteral("LOCAL_RANK"), QString::number(rank));
