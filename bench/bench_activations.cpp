@@ -4,6 +4,8 @@
 // masks (results in docs/PERFORMANCE.md, "In-place activations"). Also prints the largest
 // weight difference between the two after the last step: in-place must change nothing.
 // usage: bench_activations [--arch resnet152v2] [--size 224] [--batch 16] [--steps 4]
+#include "BenchSupport.h"
+
 #include "core/model/ModelImpl.h"
 #include "core/runtime/Runtime.h"
 #include "core/train/Optimizer.h"
@@ -15,34 +17,15 @@
 #include <vector>
 
 using namespace kg;
+using kgbench::median;
 using Clock = std::chrono::steady_clock;
-
-namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n == 0 ? 0.0 : n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
-    std::string arch = "resnet152v2";
-    int size = 224, batch = 16, steps = 4;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string flag = argv[i];
-        if (flag == "--arch")
-            arch = argv[i + 1];
-        else if (flag == "--size")
-            size = std::atoi(argv[i + 1]);
-        else if (flag == "--batch")
-            batch = std::atoi(argv[i + 1]);
-        else if (flag == "--steps")
-            steps = std::max(1, std::atoi(argv[i + 1]));
-    }
+    const kgbench::Flags flags(argc, argv, {"--arch", "--size", "--batch", "--steps"},
+                               "bench_activations [--arch resnet152v2] [--size 224] [--batch 16] [--steps 4]");
+    const std::string arch = flags.text("--arch", "resnet152v2");
+    const int size = flags.number("--size", 224), batch = flags.number("--batch", 16), steps = std::max(1, flags.number("--steps", 4));
     const RuntimeInfo runtime = configureRuntime({});
     ModelOptions options;
     options.backbone = parseArchitecture(arch);

@@ -5,6 +5,8 @@
 // the parameters are channels-last as the trainer has them; fused needs LibTorch 2.x and CUDA
 // (elsewhere adamStep runs foreach for it, and the line says so).
 // usage: bench_adam [--arch resnet152v2] [--steps 9] [--device cpu|cuda]
+#include "BenchSupport.h"
+
 #include "core/model/BatchForward.h"
 #include "core/model/ModelImpl.h"
 #include "core/runtime/Runtime.h"
@@ -20,16 +22,11 @@
 #include <vector>
 
 using namespace kg;
+using kgbench::median;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n == 0 ? 0.0 : n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
 
 template <typename Fn>
 double seconds(Fn&& fn)
@@ -75,17 +72,10 @@ const char* kernelName(AdamKernel kernel)
 
 int main(int argc, char** argv)
 {
-    std::string arch = "resnet152v2";
-    int steps = 9;
-    bool cuda = false;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--arch") == 0)
-            arch = argv[i + 1];
-        else if (std::strcmp(argv[i], "--steps") == 0)
-            steps = std::max(1, std::atoi(argv[i + 1]));
-        else if (std::strcmp(argv[i], "--device") == 0)
-            cuda = std::strcmp(argv[i + 1], "cuda") == 0;
-    }
+    const kgbench::Flags flags(argc, argv, {"--arch", "--steps", "--device"}, "bench_adam [--arch resnet152v2] [--steps 9] [--device cpu|cuda]");
+    const std::string arch = flags.text("--arch", "resnet152v2");
+    const int steps = std::max(1, flags.number("--steps", 9));
+    const bool cuda = flags.text("--device", "cpu") == "cuda";
     if (cuda && !torch::cuda::is_available()) {
         std::fprintf(stderr, "bench_adam: --device cuda, but LibTorch sees no CUDA device\n");
         return 2;

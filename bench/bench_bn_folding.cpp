@@ -6,6 +6,8 @@
 // either change), every BN with them in place, and folded (in place). Prints each pass, the
 // medians in images/s and the ratios to the first.
 // usage: bench_bn_folding [--arch resnet152v2] [--size 224] [--batch 16] [--runs 5]
+#include "BenchSupport.h"
+
 #include "core/eval/EvaluatorImpl.h"
 #include "core/model/ModelImpl.h"
 #include "core/runtime/Runtime.h"
@@ -18,34 +20,15 @@
 #include <vector>
 
 using namespace kg;
+using kgbench::median;
 using Clock = std::chrono::steady_clock;
-
-namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n == 0 ? 0.0 : n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
-    std::string arch = "resnet152v2";
-    int size = 224, batch = 16, runs = 5;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string flag = argv[i];
-        if (flag == "--arch")
-            arch = argv[i + 1];
-        else if (flag == "--size")
-            size = std::atoi(argv[i + 1]);
-        else if (flag == "--batch")
-            batch = std::atoi(argv[i + 1]);
-        else if (flag == "--runs")
-            runs = std::max(1, std::atoi(argv[i + 1]));
-    }
+    const kgbench::Flags flags(argc, argv, {"--arch", "--size", "--batch", "--runs"},
+                               "bench_bn_folding [--arch resnet152v2] [--size 224] [--batch 16] [--runs 5]");
+    const std::string arch = flags.text("--arch", "resnet152v2");
+    const int size = flags.number("--size", 224), batch = flags.number("--batch", 16), runs = std::max(1, flags.number("--runs", 5));
     const RuntimeInfo runtime = configureRuntime({});
     ModelOptions options;
     options.backbone = parseArchitecture(arch);

@@ -4,6 +4,8 @@
 // bytes go through TCP as between two processes. The trainer as several processes is measured
 // by bench_distributed_cli.sh.
 // usage: bench_distributed [--arch resnet152v2] [--repeats 5]
+#include "BenchSupport.h"
+
 #include "core/distributed/Collective.h"
 #include "core/distributed/LocalPort.h"
 #include "core/distributed/GradientBuckets.h"
@@ -19,6 +21,7 @@
 #include <vector>
 
 using namespace kg;
+using kgbench::median;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -28,12 +31,6 @@ struct Settings {
     int repeats = 5;
 };
 
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n == 0 ? 0.0 : n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
 
 DistributedOptions rankOf(int rank, int port)
 {
@@ -112,16 +109,10 @@ void benchAllReduce(const Settings& s)
 
 int main(int argc, char** argv)
 {
+    const kgbench::Flags flags(argc, argv, {"--arch", "--repeats"}, "bench_distributed [--arch resnet152v2] [--repeats 5]");
     Settings s;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string name = argv[i], value = argv[i + 1];
-        if (name == "--arch") s.arch = value;
-        else if (name == "--repeats") s.repeats = std::stoi(value);
-        else {
-            std::fprintf(stderr, "unknown option %s\n", argv[i]);
-            return 2;
-        }
-    }
+    s.arch = flags.text("--arch", s.arch);
+    s.repeats = flags.number("--repeats", s.repeats);
     benchAllReduce(s);
     return 0;
 }

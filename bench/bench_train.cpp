@@ -6,6 +6,8 @@
 // usage: bench_train [--arch resnet50v2] [--images 200] [--size 128] [--epochs 3]
 //                    [--step-arch resnet152v2] [--step-size 224] [--step-batch 16] [--steps 3]
 //                    [--skip-frozen] [--skip-step]
+#include "BenchSupport.h"
+
 #include "core/model/ModelImpl.h"
 #include "core/runtime/Runtime.h"
 #include "core/train/Trainer.h"
@@ -24,16 +26,11 @@
 #include <vector>
 
 using namespace kg;
+using kgbench::median;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n == 0 ? 0.0 : n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
 
 struct Settings {
     std::string arch = "resnet50v2";
