@@ -252,10 +252,13 @@ bool TrainerSession::announce()
         if (!message(Phase::Preparing, "resumed after epoch " + std::to_string(completedEpochs_)))
             return false;
     }
-    if (distributed())
-        log_.line("distributed: " + describe(group_->options()) + " (" + group_->backendName() + "); global batch " +
+    if (distributed()) {
+        DistributedOptions shown = group_->options();
+        shown.backend = parseCollectiveBackend(group_->backendName());  // what "auto" chose
+        log_.line("distributed: " + describe(shown) + "; global batch " +
                   std::to_string(o_.batchSize) + " = " + std::to_string(group_->size()) + (group_->size() == 1 ? " rank × " : " ranks × ") +
                   std::to_string(localBatch_));
+    }
     const auto counts = model_->parameterCounts();
     log_.line("model " + architectureName(o_.model.backbone) + " (" + std::to_string(counts.total()) + " parameters), mode " +
               toString(o_.mode) + ", image size " + std::to_string(o_.preprocessing.imageSize) + ", batch " +
