@@ -1,5 +1,6 @@
 #include "LocalRanks.h"
 
+#include "core/distributed/DistributedOptions.h"
 #include "core/distributed/LocalPort.h"
 
 #include <fcntl.h>
@@ -26,17 +27,21 @@ volatile sig_atomic_t forwardedSignal = 0;
 
 extern "C" void rememberSignal(int signal) { forwardedSignal = signal; }
 
-/// This process's environment without the variables a rank gets its own values of.
-std::vector<std::string> inheritedEnvironment()
+/// This process's environment with `variables` set (a value already there kept where asked).
+std::vector<std::string> environmentWith(const std::vector<kg::EnvironmentVariable>& variables)
 {
-    static const char* replaced[] = {"RANK=", "WORLD_SIZE=", "LOCAL_RANK=", "LOCAL_WORLD_SIZE=", "MASTER_ADDR=", "MASTER_PORT=",
-                                     "KNEEGRADE_DIST_TIMEOUT=", "SLURM_PROCID=", "SLURM_NTASKS=", "TORCHELASTIC_USE_AGENT_STORE="};
     std::vector<std::string> environment;
     for (char** entry = environ; *entry; ++entry) {
         const std::string text = *entry;
-        if (std::none_of(std::begin(replaced), std::end(replaced), [&](const char* name) { return text.rfind(name, 0) == 0; }))
+        const auto replaced = std::find_if(variables.begin(), variables.end(), [&](const kg::EnvironmentVariable& v) {
+            return !v.keepExisting && text.rfind(v.name + "=", 0) == 0;
+        });
+        if (replaced == variables.end())
             environment.push_back(text);
     }
+    for (const kg::EnvironmentVariable& v : variables)
+        if (!v.keepExisting || !std::getenv(v.name.c_str()))
+            environment.push_back(v.name + "=" + v.value);
     return environment;
 }
 
@@ -89,20 +94,12 @@ int runLocalRanks(const std::vector<std::string>& trainArgs, const LocalRanksOpt
             argv.push_back("--threads");
             argv.push_back(std::to_string(threads));
         }
-        std::vector<std::string> environment = inheritedEnvironment();
-        // As torchrun does: each rank's OpenMP and BLAS pools sized to its share of the cores
-        // (OpenBLAS would otherwise start a spinning thread per core in every rank).
-        for (const char* pool : {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"})
-            if (!std::getenv(pool))
-                environment.push_back(std::string(pool) + "=" + std::to_string(threads));
-        for (const auto& [name, value] : {std::pair<std::string, std::string>{"RANK", std::to_string(rank)},
-                                          {"WORLD_SIZE", std::to_string(n)},
-                                          {"LOCAL_RANK", std::to_string(rank)},
-                                          {"LOCAL_WORLD_SIZE", std::to_string(n)},
-                                          {"MASTER_ADDR", "127.0.0.1"},
-                                          {"MASTER_PORT", std::to_string(port)},
-                                          {"KNEEGRADE_DIST_TIMEOUT", timeout}})
-            environment.push_back(name + "=" + value);
+        kg::DistributedOptions job;
+        job.rank = job.localRank = rank;
+        job.worldSize = n;
+        job.masterPort = port;
+        job.timeoutSeconds = options.timeoutSeconds;
+        std::vector<std::string> environment = environmentWith(kg::rankEnvironment(job, threads));
         posix_spawn_file_actions_t files;
         posix_spawn_file_actions_init(&files);
         if (rank > 0)  // results and the progress bar come from rank 0

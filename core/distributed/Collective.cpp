@@ -168,21 +168,6 @@ void Collective::broadcast(torch::Tensor& tensor, const std::string& during)
     }
 }
 
-std::string Collective::broadcastBytes(const std::string& bytes, const std::string& during)
-{
-    const auto options = torch::TensorOptions().dtype(torch::kInt64).device(collectiveDevice());
-    torch::Tensor size = torch::full({1}, static_cast<std::int64_t>(bytes.size()), options);
-    broadcast(size, during);
-    const std::int64_t n = size.to(torch::kCPU).item<std::int64_t>();
-    torch::Tensor data = torch::zeros({n}, torch::kUInt8);
-    if (rank() == 0 && n > 0)
-        std::memcpy(data.data_ptr<std::uint8_t>(), bytes.data(), bytes.size());
-    torch::Tensor onDevice = data.to(collectiveDevice());
-    broadcast(onDevice, during);
-    data = onDevice.to(torch::kCPU).contiguous();
-    return std::string(reinterpret_cast<const char*>(data.data_ptr<std::uint8_t>()), static_cast<size_t>(n));
-}
-
 std::vector<std::string> Collective::allGatherText(const std::string& text, const std::string& during)
 {
     // Every rank fills its own row of a zeroed table; the sum over ranks holds every row.

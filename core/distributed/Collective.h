@@ -48,8 +48,6 @@ public:
     Pending allReduceSumAsync(torch::Tensor& tensor, const std::string& during);
     /// Rank 0's values into `tensor` on every rank.
     void broadcast(torch::Tensor& tensor, const std::string& during);
-    /// Rank 0's bytes on every rank (sizes may differ; a CPU round through the group).
-    std::string broadcastBytes(const std::string& bytes, const std::string& during);
     /// Every rank's `text`, in rank order, on every rank.
     std::vector<std::string> allGatherText(const std::string& text, const std::string& during);
     /// Returns when every rank has called it.

@@ -126,3 +126,26 @@ std::optional<DistributedOptions> distributedOptionsFromEnvironment()
 }
 
 } // namespace kg
+
+namespace kg {
+
+std::vector<EnvironmentVariable> rankEnvironment(const DistributedOptions& job, int threads)
+{
+    char timeout[32];
+    std::snprintf(timeout, sizeof timeout, "%g", job.timeoutSeconds);
+    std::vector<EnvironmentVariable> variables = {
+        {"RANK", std::to_string(job.rank)},
+        {"WORLD_SIZE", std::to_string(job.worldSize)},
+        {"LOCAL_RANK", std::to_string(job.localRank)},
+        {"MASTER_ADDR", job.masterAddress},
+        {"MASTER_PORT", std::to_string(job.masterPort)},
+        {"TORCHELASTIC_USE_AGENT_STORE", "0"},
+        {"KNEEGRADE_DIST_TIMEOUT", timeout},
+        {"KNEEGRADE_DIST_BACKEND", toString(job.backend)},
+    };
+    for (const char* pool : {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"})
+        variables.push_back({pool, std::to_string(threads), true});
+    return variables;
+}
+
+} // namespace kg

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kg {
 
@@ -50,5 +51,17 @@ using EnvironmentLookup = std::function<const char*(const char* name)>;
 std::optional<DistributedOptions> distributedOptionsFromEnvironment(const EnvironmentLookup& lookup);
 /// The same from this process's environment.
 std::optional<DistributedOptions> distributedOptionsFromEnvironment();
+
+/// A variable a launcher sets for the processes it starts.
+struct EnvironmentVariable {
+    std::string name, value;
+    bool keepExisting = false;  ///< a value the user already set wins
+};
+
+/// What makes a process `job`'s rank: torchrun's variables, the timeout and the backend (what
+/// distributedOptionsFromEnvironment reads back; no agent store), and, unless the user set
+/// them, OpenMP/OpenBLAS/MKL pools of `threads` — as torchrun sizes OpenMP; otherwise every
+/// rank's OpenBLAS starts a spinning thread per core.
+std::vector<EnvironmentVariable> rankEnvironment(const DistributedOptions& job, int threads);
 
 } // namespace kg

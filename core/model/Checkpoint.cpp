@@ -49,13 +49,17 @@ torch::ScalarType scalarTypeOf(DType dtype)
     return torch::kFloat32;
 }
 
+/// Writes the file format to `out`, with its CRC; without a stream it only hashes (what
+/// weightsSha256 needs).
 class Writer {
 public:
-    explicit Writer(std::ostream& out) : out_(out) {}
+    explicit Writer(std::ostream* out) : out_(out) {}
     void bytes(const void* data, size_t size, Sha256* sha = nullptr)
     {
-        out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
-        crc_ = crc32_z(crc_, static_cast<const Bytef*>(data), size);
+        if (out_) {
+            out_->write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+            crc_ = crc32_z(crc_, static_cast<const Bytef*>(data), size);
+        }
         if (sha)
             sha->update(data, size);
     }
@@ -69,7 +73,7 @@ public:
     uLong crc() const { return crc_; }
 
 private:
-    std::ostream& out_;
+    std::ostream* out_ = nullptr;
     uLong crc_ = crc32_z(0L, Z_NULL, 0);
 };
 
@@ -194,6 +198,45 @@ void from_json(const nlohmann::json& json, CheckpointMeta& meta)
     meta.createdUtc = json.value("created_utc", std::string());
 }
 
+namespace {
+
+using NamedTensors = std::vector<std::pair<std::string, torch::Tensor>>;
+
+NamedTensors cpuTensors(const Model& model)
+{
+    NamedTensors tensors;
+    for (auto& [name, tensor] : modelStateTensors(const_cast<Model&>(model).impl().net))
+        tensors.emplace_back(name, tensor.detach().to(torch::kCPU).contiguous());
+    return tensors;
+}
+
+/// The weights section: the count, then name, dtype, shape, byte size and bytes of every
+/// tensor, all but the count hashed into `sha` (the weights' SHA-256).
+void writeTensors(Writer& w, const NamedTensors& tensors, Sha256& sha)
+{
+    w.pod(static_cast<std::uint32_t>(tensors.size()));
+    for (const auto& [name, t] : tensors) {
+        w.string32(name, &sha);
+        w.pod(static_cast<std::uint8_t>(dtypeOf(t, name)), &sha);
+        w.pod(static_cast<std::uint32_t>(t.dim()), &sha);
+        for (const auto d : t.sizes())
+            w.pod(static_cast<std::int64_t>(d), &sha);
+        const auto size = static_cast<std::uint64_t>(t.numel() * t.element_size());
+        w.pod(size, &sha);
+        w.bytes(t.data_ptr(), size, &sha);
+    }
+}
+
+} // namespace
+
+std::string weightsSha256(const Model& model)
+{
+    Sha256 sha;
+    Writer hashOnly(nullptr);
+    writeTensors(hashOnly, cpuTensors(model), sha);
+    return sha.hexDigest();
+}
+
 std::string saveCheckpoint(const std::string& path, const Model& model, const CheckpointMeta& meta,
                            const CheckpointBlobs& blobs)
 {
@@ -203,29 +246,15 @@ std::string saveCheckpoint(const std::string& path, const Model& model, const Ch
         stamped.createdUtc = utcTimestamp();
     const std::string metaText = nlohmann::json(stamped).dump();
 
-    auto& net = const_cast<Model&>(model).impl().net;
-    std::vector<std::pair<std::string, torch::Tensor>> tensors;
-    for (auto& [name, tensor] : modelStateTensors(net))
-        tensors.emplace_back(name, tensor.detach().to(torch::kCPU).contiguous());
-
+    const auto tensors = cpuTensors(model);
     Sha256 weightsHash;
     writeFileAtomically(path, [&](std::ostream& out) {
-        Writer w(out);
+        Writer w(&out);
         w.bytes(kMagic, sizeof kMagic);
         w.pod(kFormatVersion);
         w.pod(static_cast<std::uint64_t>(metaText.size()));
         w.bytes(metaText.data(), metaText.size());
-        w.pod(static_cast<std::uint32_t>(tensors.size()));
-        for (const auto& [name, t] : tensors) {
-            w.string32(name, &weightsHash);
-            w.pod(static_cast<std::uint8_t>(dtypeOf(t, name)), &weightsHash);
-            w.pod(static_cast<std::uint32_t>(t.dim()), &weightsHash);
-            for (const auto d : t.sizes())
-                w.pod(static_cast<std::int64_t>(d), &weightsHash);
-            const auto size = static_cast<std::uint64_t>(t.numel() * t.element_size());
-            w.pod(size, &weightsHash);
-            w.bytes(t.data_ptr(), size, &weightsHash);
-        }
+        writeTensors(w, tensors, weightsHash);
         w.pod(static_cast<std::uint32_t>(blobs.size()));
         for (const auto& [name, data] : blobs) {
             w.string32(name);

@@ -45,6 +45,10 @@ struct LoadedCheckpoint {
 std::string saveCheckpoint(const std::string& path, const Model& model, const CheckpointMeta& meta,
                            const CheckpointBlobs& blobs = {});
 
+/// The SHA-256 saveCheckpoint would return for `model` (of its weights as serialised), without
+/// writing anything: what LoadedCheckpoint::weightsSha256 reads back from such a file.
+std::string weightsSha256(const Model& model);
+
 /// Reads a checkpoint into a new CPU model. Throws kg::Error naming the file for a foreign
 /// file, a truncated or corrupt one (checksum), or weights that do not fit the architecture.
 LoadedCheckpoint loadCheckpoint(const std::string& path);

@@ -39,8 +39,9 @@ struct TrainingResult {
     int lastSavedEpoch = 0;        ///< the epoch last.kgckpt holds, read back from the file (0: none)
     std::string bestCheckpoint;    ///< runDir/best.kgckpt; empty when there is none
     std::string lastCheckpoint;    ///< runDir/last.kgckpt (for --resume); empty when there is none
-    std::string weightsDigest;     ///< distributed runs: SHA-256 of the weights and BatchNorm statistics
-                                   ///< every rank ended with, checked equal on all ranks; else empty
+    std::string weightsDigest;     ///< distributed runs: the weights' SHA-256 every rank ended with
+                                   ///< (checked equal on all ranks; a checkpoint of them records the same
+                                   ///< weightsSha256); else empty
 };
 
 /// What a resumed run may change: only settings that do not alter what is computed. Unset

@@ -12,7 +12,6 @@
 #include "core/model/ModelImpl.h"
 #include "core/train/Optimizer.h"
 #include "core/util/Error.h"
-#include "core/util/Hash.h"
 
 #include <nlohmann/json.hpp>
 
@@ -113,10 +112,7 @@ bool TrainerSession::stepTogether(int epoch, int batchIndex, const torch::Tensor
     torch::Tensor lossSum;
     double value = 0.0;
     if (n > 0) {
-        torch::Tensor perSample = crossEntropyPerSample(logits, labels, o_.labelSmoothing);
-        if (classWeights_.defined())
-            perSample = perSample * classWeights_.index_select(0, labels);
-        lossSum = perSample.sum();
+        lossSum = trainingLosses(logits, labels).sum();
         value = cuda_ ? 0.0 : lossSum.item<double>();
     }
     const bool finite = std::isfinite(value);
@@ -141,16 +137,8 @@ bool TrainerSession::stepTogether(int epoch, int batchIndex, const torch::Tensor
     if (images > 0)
         adamStep(*optimizer_);
     stopAgreed_ = flags[0].item<double>() > 0;
-    if (n > 0) {
-        const torch::Tensor correct = logits.detach().argmax(1).eq(labels).sum();
-        if (cuda_) {
-            stats.add(lossSum.detach(), correct, n, batchIndex);
-        } else {
-            stats.lossSum += value;
-            stats.correct += correct.item<std::int64_t>();
-            stats.seen += n;
-        }
-    }
+    if (n > 0)
+        countBatch(stats, lossSum.detach(), value, logits, labels, batchIndex);
     return true;
 }
 
@@ -200,13 +188,7 @@ void TrainerSession::checkRanksHoldSameWeights()
 {
     if (group_->size() == 1)
         return;
-    Sha256 hash;
-    for (const auto& [name, tensor] : modelStateTensors(model_->impl().net)) {
-        const torch::Tensor bytes = tensor.detach().to(torch::kCPU).contiguous();
-        hash.update(name.data(), name.size());
-        hash.update(bytes.data_ptr(), static_cast<size_t>(bytes.numel()) * bytes.element_size());
-    }
-    const std::string digest = hash.hexDigest();
+    const std::string digest = weightsSha256(*model_);  // as a checkpoint of these weights records it
     const std::vector<std::string> all = group_->allGatherText(digest, "comparing the ranks' final weights");
     for (size_t r = 1; r < all.size(); ++r)
         if (all[r] != all.front())

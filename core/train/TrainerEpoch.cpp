@@ -43,8 +43,7 @@ bool TrainerSession::buildFeatureCache(bool training)
     const auto n = static_cast<std::int64_t>(grades_.size());
     // Distributed: every rank computes its shard of the items, then the rows are shared.
     const std::vector<std::int64_t> identity = localOrder(identityOrder(n));
-    const std::int64_t valItems = distributed() ? static_cast<std::int64_t>(localOrder(identityOrder(data_->validationSize())).size())
-                                                : data_->validationSize();
+    const auto valItems = static_cast<std::int64_t>(localValidationItems().size());
     const auto started = Clock::now();
     const std::int64_t batchesPerView = (static_cast<std::int64_t>(identity.size()) + localBatch_ - 1) / localBatch_;
     const std::int64_t valBatches = (valItems + localBatch_ - 1) / localBatch_;
@@ -208,10 +207,7 @@ bool TrainerSession::step(int epoch, int batchIndex, const torch::Tensor& logits
 {
     if (distributed())
         return stepTogether(epoch, batchIndex, logits, labels, stats);
-    torch::Tensor perSample = crossEntropyPerSample(logits, labels, o_.labelSmoothing);
-    if (classWeights_.defined())
-        perSample = perSample * classWeights_.index_select(0, labels);
-    const torch::Tensor loss = perSample.mean();
+    const torch::Tensor loss = trainingLosses(logits, labels).mean();
     const auto n = labels.size(0);
     // CPU: the loss is checked before the step. CUDA: no synchronisation here; a non-finite
     // loss is caught at the next settleWhenDue(), before anything of this epoch is saved.
@@ -221,15 +217,28 @@ bool TrainerSession::step(int epoch, int batchIndex, const torch::Tensor& logits
     optimizer_->zero_grad();
     loss.backward();
     adamStep(*optimizer_);
+    countBatch(stats, loss.detach() * static_cast<double>(n), value * static_cast<double>(n), logits, labels, batchIndex);
+    return true;
+}
+
+torch::Tensor TrainerSession::trainingLosses(const torch::Tensor& logits, const torch::Tensor& labels) const
+{
+    const torch::Tensor perSample = crossEntropyPerSample(logits, labels, o_.labelSmoothing);
+    return classWeights_.defined() ? perSample * classWeights_.index_select(0, labels) : perSample;
+}
+
+void TrainerSession::countBatch(RunningStats& stats, const torch::Tensor& lossSum, double lossSumValue, const torch::Tensor& logits,
+                                const torch::Tensor& labels, int batchIndex) const
+{
+    const auto n = labels.size(0);
     const torch::Tensor correct = logits.detach().argmax(1).eq(labels).sum();
     if (cuda_) {
-        stats.add(loss.detach() * static_cast<double>(n), correct, n, batchIndex);
+        stats.add(lossSum, correct, n, batchIndex);
     } else {
-        stats.lossSum += value * static_cast<double>(n);
+        stats.lossSum += lossSumValue;
         stats.correct += correct.item<std::int64_t>();
         stats.seen += n;
     }
-    return true;
 }
 
 /// CUDA: reads the pending training sums every kCudaSyncBatches batches and at the end of
@@ -265,7 +274,7 @@ TrainerSession::Outcome TrainerSession::validate(int epoch, RunningStats& stats)
     net->eval();
     torch::NoGradGuard noGrad;
     // Distributed: every rank validates its shard; the sums are added up below.
-    const std::vector<std::int64_t> items = localOrder(identityOrder(data_->validationSize()));
+    const std::vector<std::int64_t> items = localValidationItems();
     const int batches = static_cast<int>((static_cast<std::int64_t>(items.size()) + localBatch_ - 1) / localBatch_);
     auto accumulate = [&](const torch::Tensor& logits, const torch::Tensor& labels, int index) {
         const torch::Tensor losses = crossEntropyPerSample(logits, labels, o_.labelSmoothing);
@@ -317,6 +326,11 @@ TrainerSession::Outcome TrainerSession::validate(int epoch, RunningStats& stats)
         return Outcome::NonFinite;
     }
     return Outcome::Done;
+}
+
+std::vector<std::int64_t> TrainerSession::localValidationItems() const
+{
+    return localOrder(identityOrder(data_->validationSize()));
 }
 
 BatchSource& TrainerSession::validationSource()

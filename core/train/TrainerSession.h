@@ -101,6 +101,14 @@ private:
     /// Batches per epoch of this rank: every rank takes as many steps as the longest shard needs.
     int trainingSteps(std::int64_t localItems) const;
     bool step(int epoch, int batchIndex, const torch::Tensor& logits, const torch::Tensor& labels, RunningStats& stats);
+    /// The batch's per-sample training loss, weighted by class where the run asks for it.
+    torch::Tensor trainingLosses(const torch::Tensor& logits, const torch::Tensor& labels) const;
+    /// Adds a trained batch to the running sums: its loss sum (`lossSum` on the device, read
+    /// later on CUDA; `lossSumValue` already read on the CPU) and its correct predictions.
+    void countBatch(RunningStats& stats, const torch::Tensor& lossSum, double lossSumValue, const torch::Tensor& logits,
+                    const torch::Tensor& labels, int batchIndex) const;
+    /// The validation items this rank evaluates (all of them in a single process).
+    std::vector<std::int64_t> localValidationItems() const;
     bool settleWhenDue(int epoch, bool force, RunningStats& stats);
     bool nonFinite(int epoch, const std::string& where, double value);
     Outcome validate(int epoch, RunningStats& stats);

@@ -172,6 +172,22 @@ void TestDistributed::jobFromTorchrunVariables()
     QVERIFY(!job->launcherServesStore);
     env["TORCHELASTIC_USE_AGENT_STORE"] = "True";  // torchrun's agent serves the store
     QVERIFY(distributedOptionsFromEnvironment(lookup)->launcherServesStore);
+
+    // What the launchers (--nproc, the desktop app) set reads back as the same job.
+    env.clear();
+    for (const EnvironmentVariable& v : rankEnvironment(*job, 3))
+        env[v.name] = v.value;
+    const auto back = distributedOptionsFromEnvironment(lookup);
+    QVERIFY(back.has_value());
+    QCOMPARE(back->rank, job->rank);
+    QCOMPARE(back->worldSize, job->worldSize);
+    QCOMPARE(back->localRank, job->localRank);
+    QCOMPARE(back->masterAddress, job->masterAddress);
+    QCOMPARE(back->masterPort, job->masterPort);
+    QCOMPARE(back->timeoutSeconds, job->timeoutSeconds);
+    QVERIFY(back->backend == job->backend);
+    QVERIFY(!back->launcherServesStore);
+    QCOMPARE(QString::fromStdString(env["OPENBLAS_NUM_THREADS"]), QString("3"));
     env.clear();
     QVERIFY(!distributedOptionsFromEnvironment(lookup).has_value());  // a plain process
 }
@@ -342,6 +358,8 @@ void TestDistributed::fineTunedRanksEndBitIdentical()
         QVERIFY2(result.status == TrainingResult::Status::Completed, result.message.c_str());
     QCOMPARE(results[0].weightsDigest.size(), size_t(64));
     QCOMPARE(results[1].weightsDigest, results[0].weightsDigest);
+    // What every rank holds is what rank 0 saved.
+    QCOMPARE(loadCheckpoint(RunFiles::path(o.runDir, RunFiles::kLastCheckpoint)).weightsSha256, results[0].weightsDigest);
     QVERIFY2(!std::filesystem::exists(second.runDir), "rank 1 wrote a run folder");
     QCOMPARE(epochsIn(job.path()), (std::vector<int>{1, 2}));
     const QString log = readText(job.filePath("train.log"));

@@ -1,5 +1,6 @@
 #include "ui/workers/RankProcesses.h"
 
+#include "core/distributed/DistributedOptions.h"
 #include "core/util/Error.h"
 
 #include <QCoreApplication>
@@ -15,17 +16,15 @@ RankProcesses::RankProcesses(const QStringList& arguments, int processes, int po
 {
     for (int rank = 1; rank < processes; ++rank) {
         auto process = std::make_unique<QProcess>();
+        DistributedOptions job;
+        job.rank = job.localRank = rank;
+        job.worldSize = processes;
+        job.masterPort = port;
+        job.timeoutSeconds = timeoutSeconds;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("TORCHELASTIC_USE_AGENT_STORE"));
-        for (const QString& pool : {QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("OPENBLAS_NUM_THREADS"), QStringLiteral("MKL_NUM_THREADS")})
-            if (!env.contains(pool))
-                env.insert(pool, QString::number(threads));  // as torchrun: each rank's share of the cores
-        env.insert(QStringLiteral("RANK"), QString::number(rank));
-        env.insert(QStringLiteral("WORLD_SIZE"), QString::number(processes));
-        env.insert(QStringLiteral("LOCAL_RANK"), QString::number(rank));
-        env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
-        env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
-        env.insert(QStringLiteral("KNEEGRADE_DIST_TIMEOUT"), QString::number(timeoutSeconds));
+        for (const EnvironmentVariable& v : rankEnvironment(job, threads))
+            if (!v.keepExisting || !env.contains(QString::fromStdString(v.name)))
+                env.insert(QString::fromStdString(v.name), QString::fromStdString(v.value));
         process->setProcessEnvironment(env);
         process->setStandardOutputFile(QProcess::nullDevice());
         process->start(cliPath(), QStringList(arguments) << QStringLiteral("--threads") << QString::number(threads));
