@@ -1,7 +1,9 @@
 // Loader throughput: 224×224 gray PNG phantoms → decode → all four augmentations → x/127.5 − 1
 // → 16×3×224×224 float batches, as training consumes them. Prints the median images/s of
-// several epochs for a few configurations.
-//   bench_loader [--images N] [--epochs E] [--workers W] [--dir DIR] [--dicom 1]
+// several epochs for a few configurations, among them the device delivery: the workers only
+// decode and resize, and the augmentation and normalisation run on --device (the CPU's tensor
+// operations here; on a GPU the host's share is the decoding alone).
+//   bench_loader [--images N] [--epochs E] [--workers W] [--dir DIR] [--dicom 1] [--device cpu|cuda]
 // --dicom 1 also writes the phantoms as 12-bit DICOM and compares the training configuration
 // with DICOM decoded in this process and in isolated kneegrade-decoder helpers.
 #include "core/data/Loader.h"
@@ -68,9 +70,10 @@ struct Measured {
 
 /// Per-epoch numbers (the first, warm-up epoch is dropped). CPU time per image does not
 /// depend on what else the machine runs, wall-clock rates do.
-Measured measure(const std::vector<kg::DatasetItem>& items, const kg::LoaderOptions& options, int epochs)
+Measured measure(const std::vector<kg::DatasetItem>& items, const kg::LoaderOptions& options, int epochs,
+                 const kg::BatchDelivery& delivery = {})
 {
-    kg::DataLoader loader(items, options);
+    kg::DataLoader loader(items, options, {}, {}, delivery);
     Measured measured;
     for (int epoch = 0; epoch <= epochs; ++epoch) {
         const std::clock_t cpuStart = std::clock();
@@ -99,7 +102,7 @@ int main(int argc, char** argv)
 {
     int images = 1024, epochs = 5, workers = 0;
     bool dicom = false;
-    std::string dir;
+    std::string dir, device = "cpu";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--images") images = std::atoi(argv[i + 1]);
@@ -107,6 +110,7 @@ int main(int argc, char** argv)
         else if (flag == "--workers") workers = std::atoi(argv[i + 1]);
         else if (flag == "--dir") dir = argv[i + 1];
         else if (flag == "--dicom") dicom = std::atoi(argv[i + 1]) != 0;
+        else if (flag == "--device") device = argv[i + 1];
     }
     const kg::RuntimeInfo runtime = kg::configureRuntime({});
     const fs::path root = dir.empty() ? fs::temp_directory_path() / ("kneegrade-bench-loader-" + std::to_string(images)) : fs::path(dir);
@@ -129,13 +133,17 @@ int main(int argc, char** argv)
         bool augment;
         bool shuffle;
         int workers;
+        bool finishOnDevice = false;
     };
     const int all = workers > 0 ? workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const Config configs[] = {
         {"train: shuffle + flip/rotate/zoom/translate", true, true, all},
         {"evaluate: file order, no augmentation", false, false, all},
         {"train, 1 worker", true, true, 1},
+        {"train, augmented + normalised on the device", true, true, all, true},
     };
+    const torch::Device finishDevice(device);
+    std::printf("device delivery on %s\n", finishDevice.str().c_str());
     std::printf("%-46s %8s %12s %13s %12s\n", "configuration", "workers", "median img/s", "min..max", "CPU µs/img");
     for (const auto& config : configs) {
         kg::LoaderOptions options;
@@ -143,7 +151,12 @@ int main(int argc, char** argv)
         options.workers = config.workers;
         options.shuffle = config.shuffle;
         options.augment = config.augment;
-        const Measured m = measure(items, options, epochs);
+        kg::BatchDelivery delivery;
+        if (config.finishOnDevice) {
+            delivery.finishOn = finishDevice;
+            delivery.pinned = finishDevice.is_cuda();
+        }
+        const Measured m = measure(items, options, epochs, delivery);
         std::printf("%-46s %8d %12.0f %6.0f..%-6.0f %12.0f\n", config.name, config.workers, median(m.rates),
                     *std::min_element(m.rates.begin(), m.rates.end()), *std::max_element(m.rates.begin(), m.rates.end()),
                     median(m.cpuPerImageUs));

@@ -2349,6 +2349,26 @@ Standard: %1</translation>
         <source>Processes:</source>
         <translation>Prozesse:</translation>
     </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>√(batch ÷ reference), for Adam</source>
+        <translation>√(Batch ÷ Referenz), für Adam</translation>
+    </message>
+    <message>
+        <source>batch ÷ reference, linear</source>
+        <translation>Batch ÷ Referenz, linear</translation>
+    </message>
+    <message>
+        <source>Scale with batch:</source>
+        <translation>Mit Batch skalieren:</translation>
+    </message>
+    <message>
+        <source>The learning rate above is the one for batch %1 (the tutorial&apos;s). Larger batches on a GPU average more images per step; scaling the rate keeps training comparable. This run starts at %2.</source>
+        <translation>Die Lernrate oben gilt für Batchgröße %1 (die des Tutorials). Größere Batches auf einer GPU mitteln mehr Bilder pro Schritt; die skalierte Rate hält das Training vergleichbar. Dieser Lauf beginnt mit %2.</translation>
+    </message>
 </context>
 <context>
     <name>kg::ui::TrainWorkspace</name>

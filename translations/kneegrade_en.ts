@@ -2340,6 +2340,26 @@ Default: %1</source>
         <source>Processes:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>√(batch ÷ reference), for Adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch ÷ reference, linear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale with batch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning rate above is the one for batch %1 (the tutorial&apos;s). Larger batches on a GPU average more images per step; scaling the rate keeps training comparable. This run starts at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kg::ui::TrainWorkspace</name>

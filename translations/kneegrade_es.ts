@@ -2349,6 +2349,26 @@ Predeterminado: %1</translation>
         <source>Processes:</source>
         <translation>Procesos:</translation>
     </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>√(batch ÷ reference), for Adam</source>
+        <translation>√(lote ÷ referencia), para Adam</translation>
+    </message>
+    <message>
+        <source>batch ÷ reference, linear</source>
+        <translation>lote ÷ referencia, lineal</translation>
+    </message>
+    <message>
+        <source>Scale with batch:</source>
+        <translation>Escalar con el lote:</translation>
+    </message>
+    <message>
+        <source>The learning rate above is the one for batch %1 (the tutorial&apos;s). Larger batches on a GPU average more images per step; scaling the rate keeps training comparable. This run starts at %2.</source>
+        <translation>La tasa de aprendizaje de arriba es la del lote de %1 (la del tutorial). Los lotes mayores en una GPU promedian más imágenes por paso; escalar la tasa mantiene el entrenamiento comparable. Esta ejecución empieza con %2.</translation>
+    </message>
 </context>
 <context>
     <name>kg::ui::TrainWorkspace</name>

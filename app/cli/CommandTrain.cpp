@@ -37,7 +37,7 @@ extern "C" void onInterrupt(int)
 
 const char* kHelpUsage = R"(usage: kneegrade-cli train --data DIR --out RUN [--preset ID] [options]
        kneegrade-cli train --options FILE.json [--data DIR] [--out RUN] [options]
-       kneegrade-cli train --resume RUN [--epochs N] [--device D] [--threads N] [--workers N]
+       kneegrade-cli train --resume RUN [--epochs N] [--device D] [--threads N] [--workers N] [--augment-on W]
        kneegrade-cli train ... --nproc N    (N ranks on this machine, data-parallel)
 
 Trains a ResNetV2 KL-grade classifier on DIR (train/, val/, test/, one folder per grade 0..4)
@@ -66,7 +66,10 @@ const char* kHelpOptions = R"(model
 optimisation
   --epochs N             at most N epochs (default 500)
   --batch N              batch size (default 16)
-  --lr F                 Adam learning rate (default 1e-4)
+  --lr F                 Adam learning rate (default 1e-4) for batch --lr-reference-batch
+  --lr-scaling RULE      how the rate follows --batch: none (default) | sqrt: lr·√(batch/ref),
+                         the rule for Adam | linear: lr·batch/ref, the rule for SGD
+  --lr-reference-batch N the batch size --lr was chosen for (default 16, the tutorial's)
   --label-smoothing F    categorical cross-entropy with smoothed targets (default 0)
   --class-weights        weight the loss by inverse grade frequency (sklearn 'balanced')
   --balanced-sampling    draw every grade equally often per epoch (with replacement)
@@ -94,6 +97,9 @@ machine
   --device D             auto (default: CUDA when present) | cpu | cuda
   --threads N            CPU threads, 0 = every core (default 0)
   --workers N            image decoding threads, 0 = one per core (default 0)
+  --augment-on W         auto (default: the GPU when training on CUDA, else the loader threads) |
+                         host: the loader threads augment and normalise (OpenCV) |
+                         device: the loader only decodes; the training device warps and scales
   --mixed-precision      CUDA: bf16 autocast (default: float32 with TF32, which measured faster
                          through the trainer at batch 32; bf16 halves activation memory)
   --deterministic        CUDA: bit-reproducible kernels and no cuDNN autotuning (slower); CPU
@@ -102,8 +108,8 @@ machine
 resume
   --resume RUN           continue RUN from last.kgckpt: weights, optimizer, epoch, callbacks,
                          random state; history.csv is rewritten without gaps or repeats.
-                         --epochs N extends a finished run; --device/--threads/--workers may change,
-                         and so may the number of ranks (--nproc).
+                         --epochs N extends a finished run; --device/--threads/--workers/--augment-on
+                         may change, and so may the number of ranks (--nproc).
 
 several processes, GPUs or machines (data-parallel over PyTorch's c10d)
   --nproc N              start N ranks on this machine: one per GPU, or CPU processes that share
@@ -281,7 +287,8 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
               {"data", "out", "resume", "arch", "weights", "mode", "epochs", "batch", "lr", "image-size", "rotation", "zoom",
                "translation", "label-smoothing", "patience", "lr-patience", "lr-factor", "min-lr", "lr-cooldown", "seed",
                "device", "threads", "workers", "warmup-epochs", "unfreeze-stacks", "finetune-lr-factor", "cached-views",
-               "dropout", "preset", "options", "nproc", "master-port", "dist-timeout"},
+               "dropout", "preset", "options", "nproc", "master-port", "dist-timeout", "lr-scaling", "lr-reference-batch",
+               "augment-on"},
               {"help", "no-augment", "no-flip", "class-weights", "balanced-sampling", "restore-best", "no-early-stopping",
                "no-reduce-lr", "mixed-precision", "no-mixed-precision", "deterministic"});
     if (args.flag("help")) {
@@ -314,7 +321,8 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
 
     std::optional<kg::Trainer> trainer;
     if (const auto runDir = args.value("resume")) {
-        for (const char* name : {"data", "out", "preset", "options", "arch", "weights", "mode", "batch", "lr", "image-size", "seed"})
+        for (const char* name : {"data", "out", "preset", "options", "arch", "weights", "mode", "batch", "lr", "image-size", "seed",
+                                 "lr-scaling", "lr-reference-batch"})
             if (args.has(name))
                 throw UsageError(std::string("--") + name + " cannot change a resumed run (it continues with its own options)");
         kg::ResumeOverrides overrides;
@@ -329,6 +337,8 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
         }
         if (args.has("workers"))
             overrides.loaderWorkers = args.intValue("workers", 0);
+        if (const auto where = args.value("augment-on"))
+            overrides.augmentOn = kg::parseAugmentOn(*where);
         trainer.emplace(kg::resumeFolderTrainer(*runDir, overrides));
     } else {
         if ((!args.has("data") || !args.has("out")) && !args.has("options"))
@@ -361,6 +371,9 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
         o.epochs = args.intValue("epochs", o.epochs);
         o.batchSize = args.intValue("batch", o.batchSize);
         o.learningRate = args.doubleValue("lr", o.learningRate);
+        if (const auto rule = args.value("lr-scaling"))
+            o.lrScaling = kg::parseLearningRateScaling(*rule);
+        o.lrReferenceBatch = args.intValue("lr-reference-batch", o.lrReferenceBatch);
         o.preprocessing.imageSize = args.intValue("image-size", o.preprocessing.imageSize);
         if (args.flag("no-augment"))
             o.augment = false;
@@ -411,6 +424,8 @@ int runTrain(const Argv& argv, std::ostream& out, std::ostream& err)
             o.runtime.device = kg::parseDevicePreference(*args.value("device"));
         o.runtime.threads = args.intValue("threads", o.runtime.threads);
         o.loaderWorkers = args.intValue("workers", o.loaderWorkers);
+        if (const auto where = args.value("augment-on"))
+            o.augmentOn = kg::parseAugmentOn(*where);
         if (args.flag("no-mixed-precision"))
             o.mixedPrecision = false;
         else if (args.flag("mixed-precision"))

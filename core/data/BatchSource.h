@@ -11,9 +11,22 @@
 namespace kg {
 
 struct Batch {
-    torch::Tensor images;              ///< N×3×H×W float32, already preprocessed (x/127.5 − 1), CPU
-    torch::Tensor labels;              ///< N int64 grades (0..4)
+    torch::Tensor images;              ///< N×3×H×W float32, already preprocessed (x/127.5 − 1); on the CPU
+                                       ///< unless the source finishes batches on a device (BatchDelivery)
+    torch::Tensor labels;              ///< N int64 grades (0..4), on the images' device
     std::vector<std::int64_t> indices; ///< positions of the samples in the source's item list
+};
+
+/// Where a source's batches are finished: a property of the machine, never saved with a run.
+struct BatchDelivery {
+    /// Unset: the DataLoader's workers decode, augment and normalise; Batch::images is float32
+    /// on the CPU. A device: the workers only decode, resize and draw the augmentation; next()
+    /// copies the 8-bit pixels and the warps there and finishes them with finishPixels
+    /// (DeviceAugment.h), so Batch::images and Batch::labels are on that device. Wrap fill is
+    /// still warped on the host.
+    std::optional<torch::Device> finishOn;
+    /// Page-locked host buffers (CUDA builds only), so the copies to the GPU are asynchronous.
+    bool pinned = false;
 };
 
 class BatchSource {

@@ -2,6 +2,7 @@
 
 #include "core/data/Augment.h"
 #include "core/data/DeterministicRandom.h"
+#include "core/data/DeviceAugment.h"
 #include "core/data/Preprocess.h"
 #include "core/imaging/RadiographDecode.h"
 #include "core/util/Error.h"
@@ -23,6 +24,8 @@ struct DataLoader::Impl {
     LoaderOptions options;
     PreprocessOptions preprocessing;
     ImageDecoder decoder;
+    BatchDelivery delivery;
+    bool warpOnDevice = false;   // delivery.finishOn and a fill mode the device can apply
     int prefetch = 1;
 
     mutable std::mutex mutex;
@@ -42,6 +45,7 @@ struct DataLoader::Impl {
     std::int64_t nextToReturn = 0;
     struct Result {
         std::optional<Batch> batch;   // nullopt when every sample of the batch was skipped
+        torch::Tensor theta;          // device delivery: the augmentation still to apply (normalisedWarps)
         std::exception_ptr error;     // an unexpected failure (not a bad file), rethrown by next()
     };
     std::map<std::int64_t, Result> ready;
@@ -83,7 +87,7 @@ struct DataLoader::Impl {
             std::vector<SkippedPath> failures;
             std::vector<std::int64_t> failedItems;
             try {
-                result.batch = buildBatch(samples, knownBad, claimedEpoch, failures, failedItems);
+                result.batch = buildBatch(samples, knownBad, claimedEpoch, failures, failedItems, result.theta);
             } catch (...) {
                 result.error = std::current_exception();
             }
@@ -104,12 +108,19 @@ struct DataLoader::Impl {
         }
     }
 
-    /// Decodes, augments and preprocesses one batch outside the lock.
+    torch::TensorOptions hostTensor(torch::ScalarType type) const
+    {
+        return torch::TensorOptions().dtype(type).pinned_memory(delivery.pinned);
+    }
+
+    /// Decodes, augments and preprocesses one batch outside the lock. Device delivery: decodes
+    /// and resizes only, and leaves the augmentation's warps in `theta`.
     std::optional<Batch> buildBatch(const std::vector<std::int64_t>& samples, const std::vector<char>& knownBad,
                                     int epochNumber, std::vector<SkippedPath>& failures,
-                                    std::vector<std::int64_t>& failedItems) const
+                                    std::vector<std::int64_t>& failedItems, torch::Tensor& theta) const
     {
         std::vector<cv::Mat> images;
+        std::vector<AugmentParams> warps;
         std::vector<std::int64_t> kept;
         images.reserve(samples.size());
         kept.reserve(samples.size());
@@ -120,8 +131,14 @@ struct DataLoader::Impl {
             const DatasetItem& item = items[static_cast<size_t>(itemIndex)];
             try {
                 cv::Mat image = toModelImage(decoder(item.path), preprocessing);
-                if (options.augment)
-                    image = augmentImage(image, options.augmentation, augmentSeed(options.seed, epochNumber, itemIndex));
+                if (options.augment) {
+                    const AugmentParams params =
+                        sampleAugmentParams(options.augmentation, augmentSeed(options.seed, epochNumber, itemIndex));
+                    if (warpOnDevice)
+                        warps.push_back(params);
+                    else
+                        image = applyAugmentation(image, params, options.augmentation.fillMode);
+                }
                 images.push_back(std::move(image));
                 kept.push_back(itemIndex);
             } catch (const std::exception& e) {
@@ -132,25 +149,75 @@ struct DataLoader::Impl {
         if (kept.empty())
             return std::nullopt;
 
-        const std::int64_t n = static_cast<std::int64_t>(kept.size());
-        const int size = preprocessing.imageSize, channels = preprocessing.channels;
         Batch batch;
-        batch.images = torch::empty({n, channels, size, size}, torch::kFloat32);
-        batch.labels = torch::empty({n}, torch::kInt64);
-        float* data = batch.images.data_ptr<float>();
+        batch.labels = torch::empty({static_cast<std::int64_t>(kept.size())}, hostTensor(torch::kInt64));
         std::int64_t* labels = batch.labels.data_ptr<std::int64_t>();
-        const std::int64_t sampleFloats = static_cast<std::int64_t>(channels) * size * size;
-        for (std::int64_t i = 0; i < n; ++i) {
-            writeModelInput(images[static_cast<size_t>(i)], preprocessing, data + i * sampleFloats);
-            labels[i] = items[static_cast<size_t>(kept[static_cast<size_t>(i)])].grade;
-        }
+        for (size_t i = 0; i < kept.size(); ++i)
+            labels[i] = items[static_cast<size_t>(kept[i])].grade;
+        batch.images = delivery.finishOn ? pixelTensor(images) : modelInput(images);
+        if (std::any_of(warps.begin(), warps.end(), [](const AugmentParams& p) { return !isIdentity(p); }))
+            theta = warpTensor(warps);
         batch.indices = std::move(kept);
         return batch;
+    }
+
+    /// N×C×H×W float32 network input.
+    torch::Tensor modelInput(const std::vector<cv::Mat>& images) const
+    {
+        const auto n = static_cast<std::int64_t>(images.size());
+        const int size = preprocessing.imageSize, channels = preprocessing.channels;
+        torch::Tensor input = torch::empty({n, channels, size, size}, hostTensor(torch::kFloat32));
+        float* data = input.data_ptr<float>();
+        const std::int64_t sampleFloats = static_cast<std::int64_t>(channels) * size * size;
+        for (std::int64_t i = 0; i < n; ++i)
+            writeModelInput(images[static_cast<size_t>(i)], preprocessing, data + i * sampleFloats);
+        return input;
+    }
+
+    /// N×c×H×W 8-bit planes: c = 1 when every image is gray (finishPixels replicates them),
+    /// else the model's channel count, gray images replicated here.
+    torch::Tensor pixelTensor(const std::vector<cv::Mat>& images) const
+    {
+        const auto n = static_cast<std::int64_t>(images.size());
+        const int size = preprocessing.imageSize;
+        const bool gray = std::all_of(images.begin(), images.end(), [](const cv::Mat& m) { return m.channels() == 1; });
+        const int channels = gray ? 1 : preprocessing.channels;
+        torch::Tensor pixels = torch::empty({n, channels, size, size}, hostTensor(torch::kUInt8));
+        const size_t plane = static_cast<size_t>(size) * size;
+        std::uint8_t* data = pixels.data_ptr<std::uint8_t>();
+        for (std::int64_t i = 0; i < n; ++i) {
+            const cv::Mat& image = images[static_cast<size_t>(i)];
+            std::uint8_t* sample = data + static_cast<size_t>(i) * channels * plane;
+            std::vector<cv::Mat> planes;
+            for (int c = 0; c < channels; ++c)
+                planes.emplace_back(size, size, CV_8U, sample + c * plane);
+            if (image.channels() == channels) {
+                cv::split(image, planes);
+            } else {
+                for (auto& target : planes)
+                    image.copyTo(target);
+            }
+        }
+        return pixels;
+    }
+
+    /// The normalised warps of one batch (N×2×3 float32, in pinned memory when asked for).
+    torch::Tensor warpTensor(const std::vector<AugmentParams>& warps) const
+    {
+        const int size = preprocessing.imageSize;
+        torch::Tensor maps = torch::empty({static_cast<std::int64_t>(warps.size()), 2, 3}, torch::kFloat64);
+        double* m = maps.data_ptr<double>();
+        for (const AugmentParams& params : warps) {
+            const cv::Matx23d map = augmentInverseMap(params, cv::Size(size, size));
+            m = std::copy(map.val, map.val + 6, m);
+        }
+        const torch::Tensor theta = normalisedWarps(maps, size, size);
+        return delivery.pinned ? theta.pin_memory() : theta;
     }
 };
 
 DataLoader::DataLoader(std::vector<DatasetItem> items, LoaderOptions options, PreprocessOptions preprocessing,
-                       ImageDecoder decoder)
+                       ImageDecoder decoder, BatchDelivery delivery)
     : impl_(std::make_unique<Impl>())
 {
     if (options.batchSize < 1)
@@ -165,6 +232,8 @@ DataLoader::DataLoader(std::vector<DatasetItem> items, LoaderOptions options, Pr
     d.items = std::move(items);
     d.options = options;
     d.preprocessing = preprocessing;
+    d.delivery = std::move(delivery);
+    d.warpOnDevice = d.delivery.finishOn && deviceWarpSupports(options.augmentation.fillMode);
     d.decoder = decoder ? std::move(decoder) : ImageDecoder([](const std::string& path) {
         return decodeRadiographForModel(path);
     });
@@ -251,8 +320,13 @@ std::optional<Batch> DataLoader::next()
         d.workAvailable.notify_all();
         if (result.error)
             std::rethrow_exception(result.error);
-        if (result.batch)
+        if (result.batch) {
+            if (d.delivery.finishOn) {
+                lock.unlock();
+                finishOnDevice(*result.batch, result.theta);
+            }
             return std::move(result.batch);
+        }
         // Every file of this batch was skipped: move on to the next one.
     }
     return std::nullopt;
@@ -266,6 +340,22 @@ const std::vector<DatasetItem>& DataLoader::items() const
 const LoaderOptions& DataLoader::options() const
 {
     return impl_->options;
+}
+
+const BatchDelivery& DataLoader::delivery() const
+{
+    return impl_->delivery;
+}
+
+void DataLoader::finishOnDevice(Batch& batch, const torch::Tensor& theta) const
+{
+    // Issued on the consumer thread, asynchronous from pinned memory: while the device still
+    // runs the previous step, this batch's copy and finishing kernels queue up behind it.
+    const Impl& d = *impl_;
+    const torch::Device device = *d.delivery.finishOn;
+    const torch::Tensor pixels = batch.images.to(device, /*non_blocking=*/true);
+    batch.labels = batch.labels.to(device, /*non_blocking=*/true);
+    batch.images = finishPixels(pixels, theta, d.preprocessing, d.options.augmentation.fillMode);
 }
 
 int DataLoader::workerCount() const

@@ -29,7 +29,7 @@ using ImageDecoder = std::function<cv::Mat(const std::string& path)>;
 class DataLoader : public BatchSource {
 public:
     DataLoader(std::vector<DatasetItem> items, LoaderOptions options, PreprocessOptions preprocessing = {},
-               ImageDecoder decoder = {});
+               ImageDecoder decoder = {}, BatchDelivery delivery = {});
     ~DataLoader() override;
     DataLoader(const DataLoader&) = delete;
     DataLoader& operator=(const DataLoader&) = delete;
@@ -44,12 +44,14 @@ public:
     std::vector<std::int64_t> epochOrder(int epoch) const;
     const std::vector<DatasetItem>& items() const;
     const LoaderOptions& options() const;
+    const BatchDelivery& delivery() const;
     /// Number of worker threads actually started.
     int workerCount() const;
     /// Files skipped so far, in the order they were found.
     std::vector<SkippedPath> skippedFiles() const;
 
 private:
+    void finishOnDevice(Batch& batch, const torch::Tensor& theta) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -13,7 +13,8 @@ namespace kg {
 class FolderTrainingData::OrderedSource : public BatchSource {
 public:
     OrderedSource(const std::vector<DatasetItem>& items, const std::vector<std::int64_t>& order,
-                  const std::unordered_set<std::string>& bad, LoaderOptions options, const PreprocessOptions& preprocessing)
+                  const std::unordered_set<std::string>& bad, LoaderOptions options, const PreprocessOptions& preprocessing,
+                  const BatchDelivery& delivery)
     {
         std::vector<DatasetItem> visited;
         visited.reserve(order.size());
@@ -25,7 +26,7 @@ public:
             mapping_.push_back(index);
         }
         options.shuffle = false;
-        loader_ = std::make_unique<DataLoader>(std::move(visited), options, preprocessing);
+        loader_ = std::make_unique<DataLoader>(std::move(visited), options, preprocessing, ImageDecoder{}, delivery);
     }
     std::int64_t size() const override { return loader_->size(); }
     void startEpoch(int epoch) override { loader_->startEpoch(epoch); }
@@ -70,7 +71,7 @@ BatchSource& FolderTrainingData::training(int epoch, const std::vector<std::int6
             options.batchSize = batchSize;
             options.shuffle = true;
             options.augment = augment;
-            shuffled_ = std::make_unique<DataLoader>(splits_.train, options, preprocessing_);
+            shuffled_ = std::make_unique<DataLoader>(splits_.train, options, preprocessing_, ImageDecoder{}, delivery_);
         }
         shuffled_->startEpoch(epoch);
         return *shuffled_;
@@ -85,7 +86,7 @@ BatchSource& FolderTrainingData::training(int epoch, const std::vector<std::int6
     LoaderOptions options = loader_;
     options.batchSize = batchSize;
     options.augment = augment;
-    ordered_ = std::make_unique<OrderedSource>(splits_.train, order, bad, options, preprocessing_);
+    ordered_ = std::make_unique<OrderedSource>(splits_.train, order, bad, options, preprocessing_, delivery_);
     ordered_->startEpoch(epoch);
     return *ordered_;
 }
@@ -101,7 +102,7 @@ BatchSource& FolderTrainingData::validation(int batchSize, int shard, int shards
             options.batchSize = batchSize;
             options.augment = false;
             validationShard_ = std::make_unique<OrderedSource>(splits_.val, order, std::unordered_set<std::string>{}, options,
-                                                               preprocessing_);
+                                                               preprocessing_, delivery_);
         }
         return *validationShard_;
     }
@@ -110,7 +111,7 @@ BatchSource& FolderTrainingData::validation(int batchSize, int shard, int shards
         options.batchSize = batchSize;
         options.shuffle = false;
         options.augment = false;
-        validation_ = std::make_unique<DataLoader>(splits_.val, options, preprocessing_);
+        validation_ = std::make_unique<DataLoader>(splits_.val, options, preprocessing_, ImageDecoder{}, delivery_);
     }
     return *validation_;
 }

@@ -28,6 +28,7 @@ public:
     BatchSource& validation(int batchSize, int shard, int shards) override;
     std::string manifestHash() const override { return manifestHash_; }
     std::vector<SkippedPath> skippedFiles() const override;
+    void setDelivery(const BatchDelivery& delivery) override { delivery_ = delivery; }
     const DatasetSplits& splits() const { return splits_; }
 
 private:
@@ -35,6 +36,7 @@ private:
     DatasetSplits splits_;
     LoaderOptions loader_;
     PreprocessOptions preprocessing_;
+    BatchDelivery delivery_;
     std::vector<int> grades_;
     std::string manifestHash_;
     std::unique_ptr<DataLoader> shuffled_;        // the usual case: order == shuffledOrder(n, seed, epoch)

@@ -18,7 +18,8 @@ void Model::Impl::moveTo(const torch::Device& target)
 
 torch::Tensor Model::Impl::prepareInput(const torch::Tensor& nchw) const
 {
-    torch::Tensor x = nchw.to(device, torch::kFloat32);
+    // Asynchronous from a loader's pinned batch; from pageable memory the copy waits as before.
+    torch::Tensor x = nchw.to(device, torch::kFloat32, /*non_blocking=*/true);
     return device.is_cpu() ? x.contiguous(at::MemoryFormat::ChannelsLast) : x;
 }
 

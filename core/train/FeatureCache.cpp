@@ -27,7 +27,7 @@ std::optional<FeatureTable> computeFeatures(const BatchForward& forward, BatchSo
             if (index < 0 || index >= items)
                 throw Error("feature cache: item index " + std::to_string(index) + " outside 0.." + std::to_string(items - 1));
         table.features.index_copy_(0, rows.to(model.device), pooled);
-        table.labels.index_copy_(0, rows, batch->labels.to(torch::kInt64));
+        table.labels.index_copy_(0, rows, batch->labels.to(torch::kCPU, torch::kInt64));
         for (const auto index : batch->indices)
             table.valid[static_cast<size_t>(index)] = 1;
         ++done;

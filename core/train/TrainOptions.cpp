@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace kg {
 
 std::string toString(TrainingMode mode)
@@ -22,6 +24,53 @@ TrainingMode parseTrainingMode(const std::string& text)
     if (text == "finetune" || text == "fine-tune") return TrainingMode::FineTune;
     if (text == "two-phase" || text == "twophase") return TrainingMode::TwoPhase;
     throw Error("unknown training mode '" + text + "': use frozen, finetune or two-phase");
+}
+
+std::string toString(LearningRateScaling scaling)
+{
+    switch (scaling) {
+    case LearningRateScaling::Sqrt: return "sqrt";
+    case LearningRateScaling::Linear: return "linear";
+    case LearningRateScaling::None: break;
+    }
+    return "none";
+}
+
+LearningRateScaling parseLearningRateScaling(const std::string& text)
+{
+    if (text == "none") return LearningRateScaling::None;
+    if (text == "sqrt") return LearningRateScaling::Sqrt;
+    if (text == "linear") return LearningRateScaling::Linear;
+    throw Error("unknown learning-rate scaling '" + text + "': use none, sqrt or linear");
+}
+
+std::string toString(AugmentOn where)
+{
+    switch (where) {
+    case AugmentOn::Host: return "host";
+    case AugmentOn::Device: return "device";
+    case AugmentOn::Auto: break;
+    }
+    return "auto";
+}
+
+AugmentOn parseAugmentOn(const std::string& text)
+{
+    if (text == "auto") return AugmentOn::Auto;
+    if (text == "host") return AugmentOn::Host;
+    if (text == "device") return AugmentOn::Device;
+    throw Error("unknown place for augmentation '" + text + "': use auto, host or device");
+}
+
+double scaledLearningRate(const TrainOptions& o)
+{
+    const double ratio = static_cast<double>(o.batchSize) / static_cast<double>(o.lrReferenceBatch);
+    switch (o.lrScaling) {
+    case LearningRateScaling::Sqrt: return o.learningRate * std::sqrt(ratio);
+    case LearningRateScaling::Linear: return o.learningRate * ratio;
+    case LearningRateScaling::None: break;
+    }
+    return o.learningRate;
 }
 
 namespace {
@@ -73,6 +122,7 @@ void to_json(nlohmann::json& json, const TrainOptions& o)
         {"epochs", o.epochs},
         {"batch_size", o.batchSize},
         {"learning_rate", o.learningRate},
+        {"lr_scaling", {{"rule", toString(o.lrScaling)}, {"reference_batch", o.lrReferenceBatch}}},
         {"label_smoothing", o.labelSmoothing},
         {"imbalance", toString(o.imbalance)},
         {"augment", {{"enabled", o.augment}}},
@@ -97,6 +147,7 @@ void to_json(nlohmann::json& json, const TrainOptions& o)
         {"mixed_precision", o.mixedPrecision},
         {"deterministic", o.deterministic},
         {"loader_workers", o.loaderWorkers},
+        {"augment_on", toString(o.augmentOn)},
         {"seed", o.seed},
     };
 }
@@ -117,6 +168,9 @@ void from_json(const nlohmann::json& json, TrainOptions& o)
     o.labelSmoothing = json.value("label_smoothing", d.labelSmoothing);
     o.imbalance = parseImbalance(json.value("imbalance", toString(d.imbalance)));
     const auto object = [&json](const char* key) { return json.value(key, nlohmann::json::object()); };
+    const auto lrScaling = object("lr_scaling");
+    o.lrScaling = parseLearningRateScaling(lrScaling.value("rule", toString(d.lrScaling)));
+    o.lrReferenceBatch = lrScaling.value("reference_batch", d.lrReferenceBatch);
     const auto augment = object("augment");
     o.augment = augment.value("enabled", d.augment);
     o.augmentation = json.contains("augmentation") ? json.at("augmentation").get<AugmentOptions>() : legacyAugmentation(augment);
@@ -147,6 +201,7 @@ void from_json(const nlohmann::json& json, TrainOptions& o)
     o.mixedPrecision = json.value("mixed_precision", d.mixedPrecision);
     o.deterministic = json.value("deterministic", d.deterministic);
     o.loaderWorkers = json.value("loader_workers", d.loaderWorkers);
+    o.augmentOn = parseAugmentOn(json.value("augment_on", toString(d.augmentOn)));
     o.seed = json.value("seed", d.seed);
 }
 
@@ -163,6 +218,8 @@ void validateTrainOptions(const TrainOptions& o)
     require(o.epochs >= 1, "epochs must be at least 1, got " + std::to_string(o.epochs));
     require(o.batchSize >= 1, "batch size must be at least 1, got " + std::to_string(o.batchSize));
     require(o.learningRate > 0, "learning rate must be positive, got " + std::to_string(o.learningRate));
+    require(o.lrReferenceBatch >= 1, "the learning rate's reference batch size must be at least 1, got " +
+                                         std::to_string(o.lrReferenceBatch));
     require(o.labelSmoothing >= 0 && o.labelSmoothing < 1, "label smoothing must be in [0, 1)");
     require(o.preprocessing.imageSize >= 32, "image size must be at least 32 pixels");
     require(o.cachedAugmentedViews >= 0, "cached augmented views must not be negative");

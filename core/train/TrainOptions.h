@@ -20,6 +20,21 @@ TrainingMode parseTrainingMode(const std::string& text);
 
 enum class ImbalanceStrategy { None, ClassWeights, BalancedSampling };
 
+/// How the learning rate follows the batch size. The rate given is the one tuned for
+/// `lrReferenceBatch` images; a run at batch B starts at lr·√(B/ref) (Sqrt, the rule for Adam:
+/// it keeps the update's noise scale), lr·B/ref (Linear, the rule for SGD) or lr (None).
+enum class LearningRateScaling { None, Sqrt, Linear };
+std::string toString(LearningRateScaling scaling);
+LearningRateScaling parseLearningRateScaling(const std::string& text);
+
+/// Where training images are augmented and normalised. Host: on the loader's threads, in
+/// OpenCV. Device: on the training device, in tensor operations, from the 8-bit pixels the
+/// loader decoded (see core/data/DeviceAugment.h for the two small differences). Auto: Device
+/// when training on CUDA, else Host.
+enum class AugmentOn { Auto, Host, Device };
+std::string toString(AugmentOn where);
+AugmentOn parseAugmentOn(const std::string& text);
+
 /// Keras ReduceLROnPlateau(monitor='val_loss', mode='min') semantics.
 struct ReduceLrOptions {
     bool enabled = true;
@@ -53,7 +68,9 @@ struct TrainOptions {
     TrainingMode mode = TrainingMode::FineTune;
     int epochs = 500;
     int batchSize = 16;
-    double learningRate = 1e-4;               ///< Adam
+    double learningRate = 1e-4;               ///< Adam, for lrReferenceBatch images (see lrScaling)
+    LearningRateScaling lrScaling = LearningRateScaling::None;
+    int lrReferenceBatch = 16;                ///< the batch size learningRate was chosen for
     double labelSmoothing = 0.0;
     ImbalanceStrategy imbalance = ImbalanceStrategy::None;
     bool augment = true;                      ///< master switch: off, training images are never augmented
@@ -72,8 +89,12 @@ struct TrainOptions {
     bool deterministic = false;               ///< CUDA only: bit-reproducible kernels, no cuDNN autotuning (slower);
                                               ///< CPU runs are always reproducible from the seed
     int loaderWorkers = 0;                    ///< 0 = one per core
+    AugmentOn augmentOn = AugmentOn::Auto;    ///< machine-local: where augmentation and normalisation run
     std::uint64_t seed = 42;
 };
+
+/// The learning rate a run starts with: learningRate scaled from lrReferenceBatch to batchSize.
+double scaledLearningRate(const TrainOptions& options);
 
 /// Throws kg::Error naming the first option out of range (epochs < 1, learning rate ≤ 0, …).
 void validateTrainOptions(const TrainOptions& options);

@@ -83,6 +83,8 @@ TrainOptions Trainer::resumedOptions(const std::string& runDir, const ResumeOver
         options.runtime = *overrides.runtime;
     if (overrides.loaderWorkers)
         options.loaderWorkers = *overrides.loaderWorkers;
+    if (overrides.augmentOn)
+        options.augmentOn = *overrides.augmentOn;
     return options;
 }
 

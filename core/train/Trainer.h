@@ -50,6 +50,7 @@ struct ResumeOverrides {
     std::optional<int> epochs;             ///< new planned epoch count (extends a completed run)
     std::optional<RuntimeOptions> runtime; ///< device and threads instead of the run's
     std::optional<int> loaderWorkers;      ///< loader worker count instead of the run's (0 = one per core)
+    std::optional<AugmentOn> augmentOn;    ///< where augmentation runs instead of the run's choice
 };
 
 /// Where a run's data and starting weights come from. The trainer reads no file but those of

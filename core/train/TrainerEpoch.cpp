@@ -153,7 +153,7 @@ TrainerSession::Outcome TrainerSession::trainOnImages(int epoch, const std::vect
             batch.reset();
         }
         if (batch) {
-            labels = batch->labels.to(device_);
+            labels = batch->labels.to(device_, /*non_blocking=*/true);
             if (trainability_.backboneFrozen) {
                 torch::Tensor features;
                 {
@@ -312,7 +312,7 @@ TrainerSession::Outcome TrainerSession::validate(int epoch, RunningStats& stats)
             std::optional<Batch> batch = source.next();
             if (!batch)
                 break;
-            if (!accumulate(forward_->logits(batch->images), batch->labels.to(device_), ++index))
+            if (!accumulate(forward_->logits(batch->images), batch->labels.to(device_, /*non_blocking=*/true), ++index))
                 return Outcome::Cancelled;
         }
     }

@@ -152,6 +152,7 @@ bool TrainerSession::openData()
         return false;
     if (data_->trainGrades().empty() || data_->validationSize() == 0)
         throw Error("training needs at least one training and one validation image");
+    chooseDelivery();
     manifest_ = data_->manifestHash();
     grades_ = data_->trainGrades();
     for (int grade : grades_)
@@ -159,6 +160,21 @@ bool TrainerSession::openData()
             throw Error("training item with grade " + std::to_string(grade) + " outside 0.." +
                         std::to_string(o_.model.head.numClasses - 1));
     return true;
+}
+
+void TrainerSession::chooseDelivery()
+{
+    const bool onDevice = o_.augmentOn == AugmentOn::Device || (o_.augmentOn == AugmentOn::Auto && cuda_);
+    BatchDelivery delivery;
+    if (onDevice)
+        delivery.finishOn = device_;
+    delivery.pinned = cuda_;
+    data_->setDelivery(delivery);
+    log_.line(std::string("input: ") +
+              (onDevice ? std::string("the loader decodes and resizes; augmentation and normalisation run on ") +
+                              (cuda_ ? "the GPU" : "the training thread")
+                        : "the loader decodes, augments and normalises") +
+              (cuda_ ? "; pinned batches, asynchronous copies" : ""));
 }
 
 bool TrainerSession::buildOrRestoreModel(TrainingState& state, CheckpointBlobs& blobs)
@@ -207,7 +223,11 @@ void TrainerSession::computeClassWeights()
 
 void TrainerSession::restoreTrainingState(const TrainingState& state, const CheckpointBlobs& blobs)
 {
-    double learningRate = o_.learningRate;
+    double learningRate = scaledLearningRate(o_);
+    if (o_.lrScaling != LearningRateScaling::None && !state.hasRun())
+        log_.line("learning rate " + formatNumber("%g", o_.learningRate) + " for batch " + std::to_string(o_.lrReferenceBatch) +
+                  ", " + (o_.lrScaling == LearningRateScaling::Sqrt ? "square-root" : "linear") + " scaling to batch " +
+                  std::to_string(o_.batchSize) + ": " + formatNumber("%g", learningRate));
     phase_ = o_.mode == TrainingMode::TwoPhase && o_.twoPhaseWarmupEpochs == 0 ? TrainingPhase::Unfrozen : TrainingPhase::WarmUp;
     if (phase_ == TrainingPhase::Unfrozen)
         learningRate *= o_.twoPhaseLrFactor;

@@ -82,6 +82,8 @@ private:
     bool reportAdvice();
     /// Opens the run's data through TrainingInputs::openData and checks its grades.
     bool openData();
+    /// Tells the data where to finish its batches (TrainOptions::augmentOn) and logs it.
+    void chooseDelivery();
     /// The model of last.kgckpt (resuming: also its state into `state`, its blobs into
     /// `blobs`) or a new one with the initial weights; on the run's device.
     bool buildOrRestoreModel(TrainingState& state, CheckpointBlobs& blobs);

@@ -32,6 +32,9 @@ public:
     virtual std::string manifestHash() const = 0;
     /// Files the loader could not decode so far (left out of their batches).
     virtual std::vector<SkippedPath> skippedFiles() const { return {}; }
+    /// Where later sources finish their batches (default: as they come; in-memory tensors are
+    /// finished already). Call before the first training() or validation().
+    virtual void setDelivery(const BatchDelivery&) {}
 };
 
 /// In-memory images (N×3×H×W, preprocessed) and labels. Augmentation is a horizontal flip

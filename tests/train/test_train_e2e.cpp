@@ -53,6 +53,7 @@ private slots:
     void killedRunResumesWithoutGaps();
     void failedSaveSummaryTellsWhatIsOnDisk();
     void ctrlCStopsCleanly();
+    void augmentationOnTheDeviceResumesExactly();
 
 private:
     QTemporaryDir workDir_;
@@ -247,6 +248,49 @@ void TestTrainE2e::ctrlCStopsCleanly()
     const int epoch = readCheckpointMeta(last).state.epoch;  // whole and readable
     QVERIFY(epoch >= 1 && epoch < 50);
     QCOMPARE(static_cast<int>(readHistoryCsv(RunFiles::path(run.path().toStdString(), RunFiles::kHistory)).size()), epoch);
+}
+
+void TestTrainE2e::augmentationOnTheDeviceResumesExactly()
+{
+    // --augment-on device: the loader only decodes and resizes; the training device (the CPU
+    // here, with the tensor operations a GPU runs) warps, flips and scales. Two epochs straight
+    // and one epoch resumed to two end with the same weights to the bit; the choice is the
+    // run's (options.json), so the resumed half augments where the first did. With
+    // --lr-scaling sqrt the run starts at 1e-3·√(8/2).
+    auto arguments = [this](const QString& run, int epochs, const char* where) {
+        return trainArguments(data_, run, epochs) << "--image-size" << "32" << "--augment-on" << where << "--lr-scaling"
+                                                  << "sqrt" << "--lr-reference-batch" << "2";
+    };
+    QTemporaryDir straight, halves, host;
+    const CliResult a = runCli(arguments(straight.path(), 2, "device"), 300000);
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    const CliResult b = runCli(arguments(halves.path(), 1, "device"), 300000);
+    QVERIFY2(b.exitCode == 0, qPrintable(b.err));
+    const std::string firstHalf = loadCheckpoint(RunFiles::path(halves.path().toStdString(), RunFiles::kLastCheckpoint)).weightsSha256;
+    const CliResult c = runCli({"train", "--resume", halves.path(), "--epochs", "2", "--threads", "2"}, 300000);
+    QVERIFY2(c.exitCode == 0, qPrintable(c.err));
+    const CliResult d = runCli(arguments(host.path(), 1, "host"), 300000);
+    QVERIFY2(d.exitCode == 0, qPrintable(d.err));
+
+    auto last = [](const QTemporaryDir& run) {
+        return loadCheckpoint(RunFiles::path(run.path().toStdString(), RunFiles::kLastCheckpoint));
+    };
+    QCOMPARE(last(halves).meta.state.epoch, 2);
+    QCOMPARE(last(halves).weightsSha256, last(straight).weightsSha256);
+    // The host's 8-bit OpenCV warp rounds where the device's does not: other weights.
+    QVERIFY(last(host).weightsSha256 != firstHalf);
+    const auto history = readHistoryCsv(RunFiles::path(straight.path().toStdString(), RunFiles::kHistory));
+    QCOMPARE(history.size(), size_t{2});
+    QVERIFY(std::abs(history[0].learningRate - 2e-3) < 1e-12);
+
+    QFile log(straight.filePath("train.log"));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(log.readAll());
+    QVERIFY2(text.contains("augmentation and normalisation run on the training thread"), qPrintable(text));
+    QVERIFY2(text.contains("learning rate 0.001 for batch 2, square-root scaling to batch 8: 0.002"), qPrintable(text));
+    QFile hostLog(host.filePath("train.log"));
+    QVERIFY(hostLog.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(hostLog.readAll()).contains("the loader decodes, augments and normalises"));
 }
 
 QTEST_GUILESS_MAIN(TestTrainE2e)

@@ -7,6 +7,7 @@
 #include "core/train/RunFiles.h"
 #include "core/train/Trainer.h"
 #include "core/train/TrainingData.h"
+#include "core/util/Error.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -599,12 +600,31 @@ void TestTrainer::optionsJsonRoundTrip()
     o.reduceLr.cooldown = 3;
     o.earlyStopping.restoreBestWeights = true;
     o.cachedAugmentedViews = 4;
+    o.lrScaling = LearningRateScaling::Linear;
+    o.lrReferenceBatch = 4;
+    o.augmentOn = AugmentOn::Device;
     const nlohmann::json json = o;
     const TrainOptions back = json.get<TrainOptions>();
     QCOMPARE(nlohmann::json(back).dump(), json.dump());
     QVERIFY(back.mode == TrainingMode::TwoPhase);
     QCOMPARE(back.imbalance, ImbalanceStrategy::BalancedSampling);
     QCOMPARE(back.model.backbone.blocksPerStack, (std::vector<int>{1, 1, 1, 1}));
+    QVERIFY(back.lrScaling == LearningRateScaling::Linear);
+    QCOMPARE(back.lrReferenceBatch, 4);
+    QVERIFY(back.augmentOn == AugmentOn::Device);
+    // The learning-rate rules (tinyOptions: batch 8, lr 1e-3).
+    QCOMPARE(back.batchSize, 8);
+    QVERIFY(std::abs(scaledLearningRate(back) - 2e-3) < 1e-15);
+    TrainOptions rule = back;
+    rule.lrScaling = LearningRateScaling::Sqrt;
+    rule.lrReferenceBatch = 2;
+    QVERIFY(std::abs(scaledLearningRate(rule) - 2e-3) < 1e-15);
+    rule.lrScaling = LearningRateScaling::None;
+    QCOMPARE(scaledLearningRate(rule), rule.learningRate);
+    QVERIFY_THROWS_EXCEPTION(Error, parseLearningRateScaling("quadratic"));
+    QVERIFY_THROWS_EXCEPTION(Error, parseAugmentOn("gpu"));
+    rule.lrReferenceBatch = 0;
+    QVERIFY_THROWS_EXCEPTION(Error, validateTrainOptions(rule));
     // Frozen without weights and from-scratch at 1e-4 come with advice.
     TrainOptions frozen = o;
     frozen.mode = TrainingMode::Frozen;

@@ -13,11 +13,13 @@
 #include "core/data/DatasetScan.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -60,6 +62,7 @@ private slots:
     void presetsFillTheForm();
     void frozenWithoutWeightsWarns();
     void gpuSwitchesReachTheOptions();
+    void learningRateScalingReachesTheOptions();
     void estimateIsARangeFromTimedStepsThenFromTheRun();
     void shortRunGrowsCurvesAndStaysResponsive();
     void openRunShowsItsHistory();
@@ -170,6 +173,29 @@ void TestTrainWorkspace::gpuSwitchesReachTheOptions()
         QCOMPARE(workspace_->trainOptions().mixedPrecision, on);
         QCOMPARE(workspace_->trainOptions().deterministic, !on);
     }
+}
+
+void TestTrainWorkspace::learningRateScalingReachesTheOptions()
+{
+    // The rule and its reference batch survive the form; the combo's tooltip names the rate
+    // the run will start with, and follows the batch size.
+    kg::TrainOptions options;
+    options.batchSize = 64;
+    options.learningRate = 1e-4;
+    options.lrScaling = kg::LearningRateScaling::Sqrt;
+    options.lrReferenceBatch = 16;
+    TrainOptionsForm form(*session_);
+    form.setOptions(options);
+    QVERIFY(form.options().lrScaling == kg::LearningRateScaling::Sqrt);
+    QCOMPARE(form.options().lrReferenceBatch, 16);
+    auto* scaling = form.findChild<QComboBox*>(QStringLiteral("lrScaling"));
+    QVERIFY(scaling);
+    QVERIFY2(scaling->toolTip().contains(QStringLiteral("starts at 2e-4")), qPrintable(scaling->toolTip()));
+    form.findChild<QSpinBox*>(QStringLiteral("batchSize"))->setValue(256);
+    QVERIFY2(scaling->toolTip().contains(QStringLiteral("starts at 4e-4")), qPrintable(scaling->toolTip()));
+    scaling->setCurrentIndex(scaling->findData(static_cast<int>(kg::LearningRateScaling::Linear)));
+    QVERIFY(form.options().lrScaling == kg::LearningRateScaling::Linear);
+    QVERIFY2(scaling->toolTip().contains(QStringLiteral("starts at 1.6e-3")), qPrintable(scaling->toolTip()));
 }
 
 void TestTrainWorkspace::estimateIsARangeFromTimedStepsThenFromTheRun()

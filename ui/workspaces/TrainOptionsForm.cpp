@@ -181,6 +181,7 @@ TrainOptionsForm::TrainOptionsForm(Session& session, QWidget* parent)
     scheduleForm->addRow(tr("Epochs:"), epochs_);
     batch_ = new QSpinBox(scheduleBox);
     batch_->setRange(1, 1024);
+    batch_->setObjectName(QStringLiteral("batchSize"));
     scheduleForm->addRow(tr("Batch size:"), batch_);
     learningRate_ = new QComboBox(scheduleBox);
     learningRate_->setEditable(true);
@@ -192,6 +193,12 @@ TrainOptionsForm::TrainOptionsForm(Session& session, QWidget* parent)
     learningRate_->setValidator(validator);
     learningRate_->setToolTip(tr("Adam learning rate. From scratch 1e-3 learns; 1e-4 suits ImageNet-initialised weights."));
     scheduleForm->addRow(tr("Learning rate:"), learningRate_);
+    lrScaling_ = new QComboBox(scheduleBox);
+    lrScaling_->setObjectName(QStringLiteral("lrScaling"));
+    lrScaling_->addItem(tr("No"), static_cast<int>(LearningRateScaling::None));
+    lrScaling_->addItem(tr("√(batch ÷ reference), for Adam"), static_cast<int>(LearningRateScaling::Sqrt));
+    lrScaling_->addItem(tr("batch ÷ reference, linear"), static_cast<int>(LearningRateScaling::Linear));
+    scheduleForm->addRow(tr("Scale with batch:"), lrScaling_);
     imageSize_ = new QSpinBox(scheduleBox);
     imageSize_->setRange(32, 512);
     imageSize_->setSingleStep(16);
@@ -303,7 +310,15 @@ TrainOptionsForm::TrainOptionsForm(Session& session, QWidget* parent)
         connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this] { markCustom(); });
     for (QCheckBox* box : {augment_, flip_, reduceLr_, earlyStopping_, mixedPrecision_, deterministic_})
         connect(box, &QCheckBox::toggled, this, [this] { markCustom(); });
-    connect(learningRate_, &QComboBox::currentTextChanged, this, [this] { markCustom(); });
+    connect(learningRate_, &QComboBox::currentTextChanged, this, [this] {
+        markCustom();
+        updateLrScalingTip();
+    });
+    connect(lrScaling_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        markCustom();
+        updateLrScalingTip();
+    });
+    connect(batch_, qOverload<int>(&QSpinBox::valueChanged), this, [this] { updateLrScalingTip(); });
     connect(imbalance_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { markCustom(); });
     connect(device_, qOverload<int>(&QComboBox::currentIndexChanged), this, changed);   // timed on that device
     connect(weights_, &QLineEdit::textChanged, this, [this] {
@@ -381,6 +396,9 @@ void TrainOptionsForm::setOptions(const TrainOptions& o)
     epochs_->setValue(o.epochs);
     batch_->setValue(o.batchSize);
     learningRate_->setCurrentText(formatLearningRate(o.learningRate));
+    lrReferenceBatch_ = o.lrReferenceBatch;
+    lrScaling_->setCurrentIndex(lrScaling_->findData(static_cast<int>(o.lrScaling)));
+    updateLrScalingTip();
     imageSize_->setValue(o.preprocessing.imageSize);
     imbalance_->setCurrentIndex(imbalance_->findData(static_cast<int>(o.imbalance)));
     const AugmentOptions& a = o.augmentation;
@@ -397,6 +415,18 @@ void TrainOptionsForm::setOptions(const TrainOptions& o)
     seed_->setValue(static_cast<int>(o.seed));
     applyingPreset_ = wasApplying;
     updateModeWarning();
+}
+
+void TrainOptionsForm::updateLrScalingTip()
+{
+    // The rate a run would start with, so the rule is never a surprise.
+    const TrainOptions o = options();
+    const QString started = formatLearningRate(scaledLearningRate(o));
+    lrScaling_->setToolTip(
+        tr("The learning rate above is the one for batch %1 (the tutorial's). Larger batches on a GPU average more "
+           "images per step; scaling the rate keeps training comparable. This run starts at %2.")
+            .arg(o.lrReferenceBatch)
+            .arg(started));
 }
 
 int TrainOptionsForm::processes() const { return processes_->isVisibleTo(this) ? processes_->value() : 1; }
@@ -416,6 +446,8 @@ TrainOptions TrainOptionsForm::options() const
     bool ok = false;
     const double rate = QLocale::c().toDouble(learningRate_->currentText().trimmed(), &ok);
     o.learningRate = ok && rate > 0 ? rate : 1e-3;
+    o.lrScaling = static_cast<LearningRateScaling>(lrScaling_->currentData().toInt());
+    o.lrReferenceBatch = lrReferenceBatch_;
     o.imbalance = static_cast<ImbalanceStrategy>(imbalance_->currentData().toInt());
     o.augment = augment_->isChecked();
     AugmentOptions& a = o.augmentation;

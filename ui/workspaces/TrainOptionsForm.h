@@ -70,6 +70,8 @@ public:
 private:
     void markCustom();
     void updateModeWarning();
+    /// The scaling rule's tooltip names the rate this run would start with.
+    void updateLrScalingTip();
     void recogniseWeights();
     void runEstimate();
     void showEstimate(const EpochEstimate& estimate);
@@ -85,6 +87,8 @@ private:
     QSpinBox* epochs_ = nullptr;
     QSpinBox* batch_ = nullptr;
     QComboBox* learningRate_ = nullptr;
+    QComboBox* lrScaling_ = nullptr;
+    int lrReferenceBatch_ = TrainOptions{}.lrReferenceBatch;  ///< kept from applied options; the form has no field
     QSpinBox* imageSize_ = nullptr;
     QComboBox* imbalance_ = nullptr;
     QCheckBox* augment_ = nullptr;
