@@ -4,9 +4,12 @@
 #      headless configuration (no Qt) against the LibTorch of the installed PyTorch wheel
 #      (torch.utils.cmake_prefix_path), else the system's LibTorch;
 #   2. runs the Qt-free ctest suite;
-#   3. synth → train (real files through the real loader) → resume → evaluate (per-image CSV)
-#      → predict with Grad-CAM, and reports the images/s of the loader and of the trainer;
+#   3. synth → train (real files through the real loader, augmentation on the GPU) → one epoch
+#      with the augmentation on the loader's threads instead → resume → evaluate (per-image
+#      CSV) → predict with Grad-CAM, and reports the images/s of the loader and of the trainer;
 #   4. train_gpu: the trainer's CUDA path on in-memory tensors (bf16, channels-last, resume);
+#      bench_trainer: the trainer's images/s per precision and batch size (32-256), the largest
+#      batch that fits and the peak GPU memory of each;
 #   5. on CUDA: bench_adam, torch's Adam step against kg::adamStep's per-tensor, foreach and
 #      fused kernels over ResNet152V2's parameters;
 #   6. on CUDA with PyTorch importable: bench/gpu/python_reference.py, the same network in Python
@@ -94,6 +97,11 @@ run() {
         ${prefix:+-DCMAKE_PREFIX_PATH="$prefix"} >"$build.configure.log" 2>&1 || { tail -n 30 "$build.configure.log"; return 1; }
     cmake --build "$build" --target kneegrade-cli kneegrade-decoder train_gpu bench_gpu bench_loader bench_adam \
         headless_model headless_imaging headless_metrics headless_cli
+    # Peak memory needs the CUDA headers; without them bench_trainer still measures the rest.
+    cmake --build "$build" --target bench_trainer >"$build.bench_trainer.log" 2>&1 || {
+        echo "bench_trainer with peak memory did not build:"; grep -m 3 error "$build.bench_trainer.log"
+        cmake -S . -B "$build" -DKNEEGRADE_BENCH_CUDA_MEMORY=OFF >/dev/null && cmake --build "$build" --target bench_trainer
+    }
     echo "== built in $((SECONDS - started)) s"
     echo "kneegrade-cli links: $(readelf -d "$build/app/cli/kneegrade-cli" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' |
         grep -E 'torch|c10|opencv|Qt' | tr '\n' ' ')"
@@ -122,6 +130,11 @@ run() {
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
     grep -E '  (starting|epoch [0-9]+/|finished|failed)' "$work/run/train.log" 2>/dev/null
     echo "train: $((SECONDS - t)) s; trainer (loader → network → Adam, validation included): median $(trainer_rate "$work/run") training images/s"
+    grep -m 1 '  input: ' "$work/run/train.log"
+    t=$SECONDS
+    "$cli" train --data "$work/data" --out "$work/run-host" --arch "$arch" --image-size "$size" --epochs 1 \
+        --batch "$batch" --lr 1e-3 --device "$device" --seed 42 --augment-on host >"$work/train-host.log" 2>&1 || status=1
+    echo "one epoch with --augment-on host: $((SECONDS - t)) s, $(trainer_rate "$work/run-host") training images/s"
     t=$SECONDS
     "$cli" train --resume "$work/run" --epochs $((epochs + 1)) --device "$device" 2>&1 | tr '\r' '\n' >"$work/resume.log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
@@ -139,7 +152,7 @@ run() {
     echo "predict + Grad-CAM: $(ls "$work/gradcam" 2>/dev/null | grep -c '\.gradcam\.png$') overlays of ${#images[@]} images in $((SECONDS - t)) s"
     if [ -x "$build/bench/bench_loader" ]; then
         echo "== the loader alone (decode + preprocess + augment the train/ PNGs, batch 16)"
-        timeout 300 "$build/bench/bench_loader" --dir "$work/data" --epochs 3 2>&1 | tail -n 5
+        timeout 300 "$build/bench/bench_loader" --dir "$work/data" --epochs 3 --device "$device" 2>&1 | tail -n 6
     fi
 
     if [ -z "${SKIP_TRAIN_GPU:-}" ]; then
@@ -149,17 +162,22 @@ run() {
         local rc=${PIPESTATUS[0]}
         [ "$rc" -eq 0 ] || { echo "train_gpu exited with $rc"; status=1; }
     fi
+    if [ "$device" = cuda ] && [ -x "$build/bench/bench_trainer" ]; then
+        echo "== bench_trainer: kg::Trainer, resnet152v2 + head at 224 px, in-memory batches, per precision and batch"
+        timeout 400 "$build/bench/bench_trainer" --device cuda --out "$work/bench_trainer" --json "$work/bench_trainer.jsonl" ||
+            status=1
+    fi
     if [ "$device" = cuda ] && [ -x "$build/bench/bench_adam" ]; then
         echo "== Adam over ResNet152V2's parameters on CUDA: torch::optim::Adam::step vs kg::adamStep's kernels"
         timeout 300 "$build/bench/bench_adam" --device cuda --steps 20 2>&1 | tail -n 6 || status=1
     fi
     if [ -z "${SKIP_PYTHON:-}" ] && [ "$device" = cuda ] && python3 -c 'import torch' 2>/dev/null; then
-        echo "== Python eager reference (bench/gpu/python_reference.py), batch 32, channels-last, fp32 (TF32) and bf16"
-        timeout 300 python3 bench/gpu/python_reference.py --device cuda --batch 32 --precision fp32 bf16 \
+        echo "== Python eager reference (bench/gpu/python_reference.py), batch 32-256, channels-last, fp32 (TF32) and bf16"
+        timeout 400 python3 bench/gpu/python_reference.py --device cuda --batch 32 64 128 256 --precision fp32 bf16 \
             --memory-format channels_last | tee "$work/python_reference.jsonl"
         local prc=${PIPESTATUS[0]}
         [ "$prc" -eq 0 ] || { echo "python_reference.py exited with $prc"; status=1; }
-        python3 bench/gpu/side_by_side.py "$work/train_gpu.log" "$work/python_reference.jsonl" || status=1
+        python3 bench/gpu/side_by_side.py "$work/bench_trainer.jsonl" "$work/python_reference.jsonl" || status=1
     elif [ -z "${SKIP_PYTHON:-}" ]; then
         echo "== Python eager reference skipped ($([ "$device" = cuda ] && echo "PyTorch not importable" || echo "CPU run"))"
     fi

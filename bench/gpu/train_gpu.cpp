@@ -3,6 +3,7 @@
 // checkpoints written on the GPU and resumed there — fed synthetic in-memory images through
 // core's TensorTrainingData, so no image decoding is needed. Also runs on the CPU.
 // Prints one `PASS|FAIL|SKIP name: details` line per check and exits 1 when any fails.
+// The trainer's throughput is measured by bench_trainer.
 //   train_gpu [--device cpu|cuda] [--out DIR] [--quick] [--threads N]
 // Run dirs go to a new folder train_gpu-XXXXXX under --out (default: the temp dir); nothing is deleted.
 #include "core/data/DeterministicRandom.h"
@@ -173,7 +174,7 @@ TrainOptions baseOptions(const fs::path& runDir, const Args& args, const Plan& p
     o.runtime.threads = args.threads;
     o.seed = 7;
     // bf16 autocast on CUDA (ignored on the CPU): not the default, so the checks exercise it
-    // here, and the throughput check measures both.
+    // here (bench_trainer measures both).
     o.mixedPrecision = true;
     return o;
 }
@@ -490,72 +491,6 @@ void checkCheckpoint(const Args& args, const Data& data, const fs::path& root, c
     report(pass ? "PASS" : "FAIL", "checkpoint", details);
 }
 
-/// 5. Training throughput of the full network through the trainer: fp32 vs bf16 autocast,
-/// each with cuDNN autotuning (the default) and in deterministic mode.
-void checkThroughput(const Args& args, const fs::path& root)
-{
-    if (!args.cuda) {
-        report("SKIP", "throughput", "resnet152v2 at 224 px needs CUDA (fp32 vs bf16 autocast is a CUDA comparison)");
-        return;
-    }
-    // The trainer reports progress on CUDA every 8 batches, after reading the GPU's sums (so the
-    // GPU has drained): steps 1-8 warm up (allocator, cuDNN tuning), 9-24 are timed.
-    constexpr int kBatch = 32, kSteps = 24, kSide = 224, kWarmup = 8;
-    torch::manual_seed(11);  // the trainer reseeds every epoch from its own seed
-    const torch::Tensor images = (torch::randn({kBatch * kSteps, 3, kSide, kSide}) * 0.5).clamp(-1, 1);
-    const torch::Tensor labels = torch::arange(kBatch * kSteps, torch::kInt64).remainder(5);
-    const torch::Tensor valImages = images.narrow(0, 0, kBatch).clone(), valLabels = labels.narrow(0, 0, kBatch).clone();
-    struct Configuration {
-        const char* name;
-        bool bf16;
-        bool deterministic;
-        double rate = 0;
-    };
-    std::vector<Configuration> configurations = {{"fp32 (TF32), autotuned", false, false},
-                                                 {"bf16 autocast, autotuned", true, false},
-                                                 {"fp32 (TF32), deterministic", false, true},
-                                                 {"bf16 autocast, deterministic", true, true}};
-    std::string status;
-    for (auto& c : configurations) {
-        Plan plan;
-        plan.arch = "resnet152v2";
-        plan.side = kSide;
-        TrainOptions o = baseOptions(root / ("throughput-" + std::to_string(&c - configurations.data())), args, plan);
-        o.batchSize = kBatch;
-        o.epochs = 1;
-        o.learningRate = 1e-4;
-        o.mixedPrecision = c.bf16;
-        o.deterministic = c.deterministic;
-        o.augment = false;      // no per-image flips on the CPU inside the timed steps
-        o.checkpoint.saveBest = false;  // a 230 MB file is not what is measured
-        o.checkpoint.saveLast = false;
-        auto data = std::make_shared<TensorTrainingData>(images, labels, valImages, valLabels, 42, "throughput");
-        Capture capture;
-        const TrainingResult result = Trainer(o, data).run(capture.callback());
-        if (result.status != TrainingResult::Status::Completed || capture.batchTimes.empty()) {
-            report("FAIL", "throughput", std::string(c.name) + " run " + statusName(result.status) + ": " + result.message);
-            return;
-        }
-        const auto& t = capture.batchTimes[0];
-        const auto& index = capture.batchIndices[0];
-        const auto first = std::find(index.begin(), index.end(), kWarmup);
-        if (first == index.end() || index.back() <= kWarmup) {
-            report("FAIL", "throughput", std::string(c.name) + ": no progress report after the warm-up batches");
-            return;
-        }
-        const size_t from = static_cast<size_t>(first - index.begin());
-        const double step = (t.back() - t[from]) / (index.back() - index[from]);
-        c.rate = kBatch / step;
-        status += std::string(status.empty() ? "" : "; ") + c.name + " " + fmt("%.1f", c.rate) + " img/s (" +
-                  fmt("%.3f", step) + " s/step)";
-    }
-    report("PASS", "throughput",
-           "resnet152v2 + tutorial head, 224 px, batch 32, mean of trainer steps " + std::to_string(kWarmup + 1) + "-" +
-               std::to_string(kSteps) + " (in-memory batches, no prefetch): " + status + "; bf16/fp32 autotuned " +
-               fmt("%.2fx", configurations[1].rate / configurations[0].rate) + ", autotuned/deterministic fp32 " +
-               fmt("%.2fx", configurations[0].rate / configurations[2].rate));
-}
-
 Args parse(int argc, char** argv)
 {
     Args a;
@@ -652,7 +587,6 @@ int main(int argc, char** argv)
     guarded("resume", [&] { checkResume(args, plan, data, root); });
     guarded("frozen", [&] { checkFrozen(args, plan, data, root); });
     guarded("checkpoint", [&] { checkCheckpoint(args, data, root, fineTune); });
-    guarded("throughput", [&] { checkThroughput(args, root); });
     std::printf("%s: %d check(s) failed, %.1f s\n", failures ? "FAILED" : "ALL PASSED", failures,
                 std::chrono::duration<double>(Clock::now() - started).count());
     return failures ? 1 : 0;
