@@ -38,6 +38,7 @@ private slots:
     void initTestCase();
     void trainTwiceThenCancelOne();
     void browserListsTheRunsAndComparesThem();
+    void afterAnEpochOnlyTheActiveRunIsReadAgain();
     void evaluateBestModelAppearsOnce();
     void recentCheckpointsDescribeThemselves();
 
@@ -192,6 +193,53 @@ void TestRunsBrowser::browserListsTheRunsAndComparesThem()
     emit browser->table()->cellDoubleClicked(rowOf(runDirs_[1]), 0);
     QCOMPARE(open.count(), 1);
     QCOMPARE(workspace_->curves()->epochCount(), 3);
+    workspace_->runsDialog()->close();
+}
+
+void TestRunsBrowser::afterAnEpochOnlyTheActiveRunIsReadAgain()
+{
+    // A run being trained is read again after each epoch, alone: a run folder that appeared
+    // meanwhile is listed at the next full refresh, not then.
+    workspace_->showRunsBrowser();
+    RunsBrowser* browser = workspace_->runsBrowser();
+    QCOMPARE(browser->runs().size(), size_t(3));
+    const QDir runs(TrainOptionsForm::runsDirectory());
+    auto copyRun = [&](const QString& name) {
+        const QString target = runs.filePath(name);
+        QDir().mkpath(target);
+        for (const char* file : {"options.json", "history.csv", "train.log"})
+            QFile::copy(runDirs_[1] + QLatin1Char('/') + QLatin1String(file), target + QLatin1Char('/') + QLatin1String(file));
+        return target;
+    };
+    const QString active = copyRun(QStringLiteral("zz-active"));
+    browser->setActiveRun(active);
+    browser->refreshActiveRun();  // not listed yet: a full refresh lists it
+    QCOMPARE(browser->runs().size(), size_t(4));
+    // Its history.csv is rewritten (one epoch now), and another run folder appears.
+    QFile history(active + QStringLiteral("/history.csv"));
+    QVERIFY(history.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = history.readAll().split('\n');
+    history.close();
+    QVERIFY(history.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    history.write(lines[0] + '\n' + lines[1] + '\n');
+    history.close();
+    const QString other = copyRun(QStringLiteral("zz-other"));
+    browser->refreshActiveRun();
+    QCOMPARE(browser->runs().size(), size_t(4));
+    int row = -1;
+    for (int r = 0; r < browser->table()->rowCount(); ++r)
+        if (browser->runAtRow(r)->dir == active.toStdString())
+            row = r;
+    QVERIFY(row >= 0);
+    QCOMPARE(browser->table()->item(row, RunsBrowser::EpochsColumn)->text(), QStringLiteral("1 / 3"));
+    QCOMPARE(browser->table()->item(row, RunsBrowser::StatusColumn)->text(), RunsBrowser::tr("running"));
+    browser->refresh();
+    QCOMPARE(browser->runs().size(), size_t(5));
+
+    browser->setActiveRun({});
+    QVERIFY(QDir(active).removeRecursively() && QDir(other).removeRecursively());
+    browser->refresh();
+    QCOMPARE(browser->runs().size(), size_t(3));
     workspace_->runsDialog()->close();
 }
 

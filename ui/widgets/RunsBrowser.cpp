@@ -283,6 +283,21 @@ void RunsBrowser::refresh()
     fillTable();
 }
 
+void RunsBrowser::refreshActiveRun()
+{
+    const auto listed = std::find_if(runs_.begin(), runs_.end(), [this](const RunSummary& run) {
+        return !activeRun_.isEmpty() && cleanPath(QString::fromStdString(run.dir)) == activeRun_;
+    });
+    if (listed == runs_.end()) {
+        refresh();
+        return;
+    }
+    RunSummary run = readRunSummary(listed->dir);
+    run.outcome = RunOutcome::Running;
+    *listed = std::move(run);
+    fillTable();
+}
+
 void RunsBrowser::fillTable()
 {
     QStringList selected;

@@ -43,6 +43,9 @@ public:
 
     /// Rescans the folders; the selection and sort order stay.
     void refresh();
+    /// Reads only the active run's folder again (after each of its epochs: a runs folder of a
+    /// hundred runs is not rescanned every epoch); a full refresh() when it is not listed yet.
+    void refreshActiveRun();
 
     /// The runs listed, in scan order (newest first), and the one in a table row (sorted order).
     const std::vector<RunSummary>& runs() const { return runs_; }

@@ -413,7 +413,8 @@ void TrainWorkspace::onProgress(const TrainingProgress& p)
 void TrainWorkspace::onEpochFinished(const EpochRecord& r)
 {
     curves_->addEpoch(r);
-    refreshRunsBrowser();
+    if (runsDialog_ && runsDialog_->isVisible())
+        runsBrowser_->refreshActiveRun();
     // Accuracy as a percentage, as in the live status line.
     appendLog(tr("Epoch %1/%2 — loss %3, accuracy %4 · val_loss %5, val_accuracy %6 · lr %7 · %8")
                   .arg(r.epoch)
