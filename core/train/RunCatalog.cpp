@@ -228,7 +228,7 @@ RunSummary readRunSummary(const std::string& dir, const RunScanOptions& scan)
             run.mode = toString(options.mode);
             run.imageSize = options.preprocessing.imageSize;
             run.batchSize = options.batchSize;
-            run.learningRate = options.learningRate;
+            run.learningRate = scaledLearningRate(options);
             run.epochsPlanned = options.epochs;
         } catch (const std::exception& error) {
             run.problems.push_back("options.json cannot be read: " + firstLine(error));

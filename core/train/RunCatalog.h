@@ -35,7 +35,7 @@ struct RunSummary {
     std::string mode;                      ///< "finetune", "frozen", "two-phase"
     int imageSize = 0;
     int batchSize = 0;
-    double learningRate = 0;
+    double learningRate = 0;               ///< the rate it started with (options.json, scaled to its batch)
     int epochsPlanned = 0;                 ///< options.json (a resume may have raised it)
     int epochsDone = 0;                    ///< rows of history.csv (or the last checkpoint's epoch)
     std::optional<double> bestValAccuracy; ///< highest val_accuracy of any epoch

@@ -285,7 +285,7 @@ bool TrainWorkspace::start()
                   .arg(options.preprocessing.imageSize)
                   .arg(TrainOptionsForm::modeText(options.mode))
                   .arg(options.batchSize)
-                  .arg(formatLearningRate(options.learningRate))
+                  .arg(formatLearningRate(scaledLearningRate(options)))
                   .arg(QDir::toNativeSeparators(QString::fromStdString(options.runDir))));
     if (options.runDir != wanted)
         appendLog(tr("%1 already holds a run; this run goes to %2 (Resume… continues the old one).")
