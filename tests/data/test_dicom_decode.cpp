@@ -2,6 +2,8 @@
 // RLE/JPEG/JPEG-LS/JPEG 2000 transfer syntaxes, MONOCHROME1 with rescale and default window,
 // explicit windows, colour, palette colour, signed pixels and junk high bits, patient-identity
 // hygiene, and a DICOM file without an image. Real files: test_radiograph_decode.
+#include "ErrorNaming.h"
+
 #include "core/imaging/Radiograph.h"
 #include "core/imaging/RadiographDecode.h"
 #include "core/util/Error.h"
@@ -15,7 +17,6 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -27,25 +28,7 @@ namespace {
 
 std::string str(const QString& text) { return text.toStdString(); }
 
-
-/// Runs `call`, expects kg::Error naming `path`; returns its message.
-template <typename Call>
-std::string expectError(const std::string& path, Call call)
-{
-    try {
-        call();
-    } catch (const kg::Error& e) {
-        const std::string message = e.what();
-        const std::string fileName = QFileInfo(QString::fromStdString(path)).fileName().toStdString();
-        if (message.find(fileName) == std::string::npos || e.path() != path)
-            return "ERROR WITHOUT FILE NAME: " + message;
-        return message;
-    } catch (const std::exception& e) {
-        return std::string("NOT A kg::Error: ") + e.what();
-    }
-    return "NO ERROR";
-}
-
+/// A DICOM image to write: geometry, pixel format, photometric, rescale, window, syntax.
 struct DicomSpec {
     int rows = 6, cols = 8, frames = 1, samples = 1;
     int bitsAllocated = 16, bitsStored = 16, pixelRepresentation = 0;
@@ -396,7 +379,7 @@ private slots:
         const std::string path = tempPath("report.dcm");
         writer.SetFileName(path.c_str());
         QVERIFY(writer.Write());
-        const std::string message = expectError(path, [&] { kg::loadRadiograph(path); });
+        const std::string message = kgtest::expectErrorNaming(path, [&] { kg::loadRadiograph(path); });
         QVERIFY2(message.find("without an image") != std::string::npos, message.c_str());
     }
 };

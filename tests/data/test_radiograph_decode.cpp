@@ -1,6 +1,7 @@
 // Radiograph decoding: every real file in shared/data/radiographs, raster formats at 8 and
 // 16 bits, patient-identity hygiene, clear errors for bad files, and decoding on several
 // threads. Synthetic DICOM variants: test_dicom_decode.
+#include "ErrorNaming.h"
 #include "TestPaths.h"
 
 #include "core/imaging/Radiograph.h"
@@ -52,24 +53,6 @@ double correlation(const cv::Mat& a, const cv::Mat& b)
     cv::meanStdDev(fb, mb, sb);
     const double covariance = cv::mean((fa - ma[0]).mul(fb - mb[0]))[0];
     return covariance / (sa[0] * sb[0]);
-}
-
-/// Runs `call`, expects kg::Error naming `path`; returns its message.
-template <typename Call>
-std::string expectError(const std::string& path, Call call)
-{
-    try {
-        call();
-    } catch (const kg::Error& e) {
-        const std::string message = e.what();
-        const std::string fileName = QFileInfo(QString::fromStdString(path)).fileName().toStdString();
-        if (message.find(fileName) == std::string::npos || e.path() != path)
-            return "ERROR WITHOUT FILE NAME: " + message;
-        return message;
-    } catch (const std::exception& e) {
-        return std::string("NOT A kg::Error: ") + e.what();
-    }
-    return "NO ERROR";
 }
 
 } // namespace
@@ -308,10 +291,10 @@ private slots:
     void brokenJpeg2000FailsCleanly()
     {
         const std::string path = realFile("966.dcm");
-        const std::string message = expectError(path, [&] { kg::loadRadiograph(path); });
+        const std::string message = kgtest::expectErrorNaming(path, [&] { kg::loadRadiograph(path); });
         QVERIFY2(message.find("cannot decode") != std::string::npos, message.c_str());
         QVERIFY2(message.find("JPEG 2000") != std::string::npos, message.c_str());
-        QCOMPARE(QString::fromStdString(expectError(path, [&] { kg::decodeRadiographForModel(path); })),
+        QCOMPARE(QString::fromStdString(kgtest::expectErrorNaming(path, [&] { kg::decodeRadiographForModel(path); })),
                  QString::fromStdString(message));
     }
 
@@ -566,11 +549,11 @@ private slots:
             writeBytes(path, text.data(), text.size());
         }
 
-        const std::string viaLoad = expectError(path, [&] { kg::loadRadiograph(path); });
+        const std::string viaLoad = kgtest::expectErrorNaming(path, [&] { kg::loadRadiograph(path); });
         QVERIFY2(QString::fromStdString(viaLoad).contains(expected), viaLoad.c_str());
-        const std::string viaModel = expectError(path, [&] { kg::decodeRadiographForModel(path); });
+        const std::string viaModel = kgtest::expectErrorNaming(path, [&] { kg::decodeRadiographForModel(path); });
         QCOMPARE(QString::fromStdString(viaModel), QString::fromStdString(viaLoad));
-        const std::string viaNative = expectError(path, [&] { kg::decodeRadiographNative(path); });
+        const std::string viaNative = kgtest::expectErrorNaming(path, [&] { kg::decodeRadiographNative(path); });
         QCOMPARE(QString::fromStdString(viaNative), QString::fromStdString(viaLoad));
     }
 
