@@ -183,9 +183,6 @@ private slots:
     void twoPhaseUnfreezesOnlyTopStacks();
     void imbalanceStrategiesTrain_data();
     void imbalanceStrategiesTrain();
-    void optionsJsonRoundTrip();
-    void oldAugmentKeysStillRead();
-    void resumeOverridesChangeOnlyWhatIsSet();
 };
 
 void TestTrainer::initTestCase()
@@ -589,105 +586,6 @@ void TestTrainer::imbalanceStrategiesTrain()
         QVERIFY(std::isfinite(r.loss) && std::isfinite(r.valLoss));
     if (smoothing > 0)  // smoothed targets put a floor under the loss: ≥ entropy of the target
         QVERIFY(result.history.back().valLoss > 0.1);
-}
-
-void TestTrainer::optionsJsonRoundTrip()
-{
-    TrainOptions o = tinyOptions("/tmp/run");
-    o.mode = TrainingMode::TwoPhase;
-    o.imbalance = ImbalanceStrategy::BalancedSampling;
-    o.augmentation.rotationFactor = 0.05;
-    o.reduceLr.cooldown = 3;
-    o.earlyStopping.restoreBestWeights = true;
-    o.cachedAugmentedViews = 4;
-    o.lrScaling = LearningRateScaling::Linear;
-    o.lrReferenceBatch = 4;
-    o.augmentOn = AugmentOn::Device;
-    const nlohmann::json json = o;
-    const TrainOptions back = json.get<TrainOptions>();
-    QCOMPARE(nlohmann::json(back).dump(), json.dump());
-    QVERIFY(back.mode == TrainingMode::TwoPhase);
-    QCOMPARE(back.imbalance, ImbalanceStrategy::BalancedSampling);
-    QCOMPARE(back.model.backbone.blocksPerStack, (std::vector<int>{1, 1, 1, 1}));
-    QVERIFY(back.lrScaling == LearningRateScaling::Linear);
-    QCOMPARE(back.lrReferenceBatch, 4);
-    QVERIFY(back.augmentOn == AugmentOn::Device);
-    // The learning-rate rules (tinyOptions: batch 8, lr 1e-3).
-    QCOMPARE(back.batchSize, 8);
-    QVERIFY(std::abs(scaledLearningRate(back) - 2e-3) < 1e-15);
-    TrainOptions rule = back;
-    rule.lrScaling = LearningRateScaling::Sqrt;
-    rule.lrReferenceBatch = 2;
-    QVERIFY(std::abs(scaledLearningRate(rule) - 2e-3) < 1e-15);
-    rule.lrScaling = LearningRateScaling::None;
-    QCOMPARE(scaledLearningRate(rule), rule.learningRate);
-    QVERIFY_THROWS_EXCEPTION(Error, parseLearningRateScaling("quadratic"));
-    QVERIFY_THROWS_EXCEPTION(Error, parseAugmentOn("gpu"));
-    rule.lrReferenceBatch = 0;
-    QVERIFY_THROWS_EXCEPTION(Error, validateTrainOptions(rule));
-    // Frozen without weights and from-scratch at 1e-4 come with advice.
-    TrainOptions frozen = o;
-    frozen.mode = TrainingMode::Frozen;
-    QVERIFY(!trainingAdvice(frozen).empty());
-    TrainOptions scratch = o;
-    scratch.mode = TrainingMode::FineTune;
-    scratch.learningRate = 1e-4;
-    QVERIFY(QString::fromStdString(trainingAdvice(scratch).front()).contains("1e-3"));
-    scratch.learningRate = 1e-3;
-    QVERIFY(trainingAdvice(scratch).empty());
-}
-
-void TestTrainer::oldAugmentKeysStillRead()
-{
-    // Options files and checkpoints of earlier versions kept the augmentation factors in the
-    // "augment" object; a factor of 0 meant the transform was off.
-    nlohmann::json json = tinyOptions("/tmp/run");
-    json.erase("augmentation");
-    json["augment"] = {{"enabled", true}, {"flip", false}, {"rotation", 0.0}, {"zoom", 0.15}, {"translation", 0.05}};
-    const TrainOptions old = json.get<TrainOptions>();
-    QVERIFY(old.augment);
-    QVERIFY(!old.augmentation.horizontalFlip);
-    QVERIFY(!old.augmentation.rotate);
-    QVERIFY(old.augmentation.zoom);
-    QCOMPARE(old.augmentation.zoomFactor, 0.15);
-    QVERIFY(old.augmentation.translate);
-    QCOMPARE(old.augmentation.translationFactor, 0.05);
-    json["augment"] = {{"enabled", false}};
-    const TrainOptions off = json.get<TrainOptions>();
-    QVERIFY(!off.augment);
-    QCOMPARE(nlohmann::json(off.augmentation).dump(), nlohmann::json(AugmentOptions{}).dump());  // the defaults
-    // What this version writes reads back the same.
-    const nlohmann::json written = old;
-    QCOMPARE(written.at("augment").at("enabled").get<bool>(), true);
-    QCOMPARE(nlohmann::json(written.get<TrainOptions>()).dump(), written.dump());
-}
-
-void TestTrainer::resumeOverridesChangeOnlyWhatIsSet()
-{
-    QTemporaryDir dir;
-    TrainOptions o = tinyOptions(dir.path());
-    o.epochs = 4;
-    o.loaderWorkers = 3;
-    {
-        std::ofstream out(RunFiles::path(o.runDir, RunFiles::kOptions));
-        out << nlohmann::json(o).dump(2);
-    }
-    const TrainOptions same = Trainer::resumedOptions(o.runDir);
-    QCOMPARE(same.epochs, 4);
-    QCOMPARE(same.loaderWorkers, 3);
-    QCOMPARE(same.runtime.threads, o.runtime.threads);
-
-    ResumeOverrides overrides;
-    overrides.epochs = 9;
-    overrides.loaderWorkers = 0;  // 0 (one per core) is a value, not "unset"
-    RuntimeOptions runtime = o.runtime;
-    runtime.threads = 1;
-    overrides.runtime = runtime;
-    const TrainOptions changed = Trainer::resumedOptions(o.runDir, overrides);
-    QCOMPARE(changed.epochs, 9);
-    QCOMPARE(changed.loaderWorkers, 0);
-    QCOMPARE(changed.runtime.threads, 1);
-    QCOMPARE(changed.learningRate, o.learningRate);
 }
 
 QTEST_APPLESS_MAIN(TestTrainer)
