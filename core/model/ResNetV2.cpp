@@ -156,7 +156,7 @@ ClassifierHeadImpl::ClassifierHeadImpl(int64_t inFeatures, const HeadOptions& op
         width = units;
         ++index;
     }
-    dropout_ = register_module("dropout", torch::nn::Dropout(options.dropout));
+    dropoutRate_ = options.dropout;
     layers_.push_back(register_module(name(), torch::nn::Linear(width, options.numClasses)));
 }
 
@@ -164,7 +164,21 @@ torch::Tensor ClassifierHeadImpl::forward(torch::Tensor x)
 {
     for (size_t i = 0; i + 1 < layers_.size(); ++i)
         x = torch::relu(layers_[i](x));
-    return layers_.back()(dropout_(x));
+    return layers_.back()(dropout(x));
+}
+
+torch::Tensor ClassifierHeadImpl::dropout(const torch::Tensor& x)
+{
+    if (!is_training() || dropoutRate_ <= 0.0)
+        return x;
+    if (!generator_)
+        return torch::dropout(x, dropoutRate_, /*train=*/true);
+    // Keras/torch inverted dropout: keep with probability 1 − p, scale the kept by 1/(1 − p).
+    const double keep = 1.0 - dropoutRate_;
+    torch::Tensor mask = torch::empty(x.sizes(), torch::kFloat32).bernoulli_(keep, *generator_).div_(keep);
+    if (!x.device().is_cpu())
+        mask = mask.pin_memory().to(x.device(), x.scalar_type(), /*non_blocking=*/true);
+    return x * mask;
 }
 
 KneeClassifierImpl::KneeClassifierImpl(const ModelOptions& options) : options_(options)

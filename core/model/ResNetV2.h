@@ -5,6 +5,8 @@
 #include "core/model/ModelOptions.h"
 #include "core/util/TorchInclude.h"
 
+#include <optional>
+
 namespace kg::nn {
 
 struct FoldedBlock;
@@ -93,9 +95,18 @@ public:
     torch::Tensor forward(torch::Tensor x);
     const std::vector<torch::nn::Linear>& layers() const { return layers_; }
 
+    /// Training: the dropout masks come from `generator` (a CPU generator; on a GPU the mask
+    /// is drawn on the host and copied asynchronously), so that nothing else the process
+    /// draws from torch's default generator — a time estimate, a prediction in another
+    /// workspace — changes a run. Unset: torch's default generator.
+    void drawDropoutFrom(std::optional<at::Generator> generator) { generator_ = std::move(generator); }
+
 private:
+    torch::Tensor dropout(const torch::Tensor& x);
+
     std::vector<torch::nn::Linear> layers_;
-    torch::nn::Dropout dropout_{nullptr};
+    double dropoutRate_ = 0.0;
+    std::optional<at::Generator> generator_;
 };
 TORCH_MODULE(ClassifierHead);
 

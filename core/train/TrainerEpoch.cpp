@@ -88,11 +88,13 @@ TrainerSession::Outcome TrainerSession::runEpoch(int epoch)
     if (cacheFeatures && !valFeatures_ && !buildFeatureCache(useCache))
         return Outcome::Cancelled;
     // Epoch e's randomness (order, dropout, augmentation) depends only on (seed, e): a
-    // resumed run draws exactly what an uninterrupted one would have.
+    // resumed run draws exactly what an uninterrupted one would have. Dropout draws from the
+    // run's own generator, never torch's default one that the rest of the process shares.
     // Ranks after the first draw their own dropout; rank 0 draws what a single process would.
     const std::uint64_t epochSeed = combineSeeds({o_.seed, kEpochRngTag, static_cast<std::uint64_t>(e0)});
-    torch::manual_seed(distributed() && group_->rank() > 0 ? combineSeeds({epochSeed, static_cast<std::uint64_t>(group_->rank())})
-                                                          : epochSeed);
+    dropoutGenerator_.set_current_seed(distributed() && group_->rank() > 0
+                                           ? combineSeeds({epochSeed, static_cast<std::uint64_t>(group_->rank())})
+                                           : epochSeed);
     const std::vector<std::int64_t> order = localOrder(o_.imbalance == ImbalanceStrategy::BalancedSampling
                                                            ? balancedOrder(grades_, o_.seed, e0)
                                                            : epochOrder(static_cast<std::int64_t>(grades_.size()), o_.seed, e0));

@@ -5,7 +5,6 @@
 
 #include "core/runtime/Runtime.h"
 #include "core/train/Optimizer.h"
-#include "core/train/RngState.h"
 #include "core/train/Sampling.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/Error.h"
@@ -204,6 +203,7 @@ bool TrainerSession::buildOrRestoreModel(TrainingState& state, CheckpointBlobs& 
     auto& impl = model_->impl();
     impl.moveTo(device_);
     BatchForward::useChannelsLastWeights(impl);
+    impl.net->head()->drawDropoutFrom(dropoutGenerator_);
     forward_.emplace(impl, autocast_);
     singletonBnBatchesFail_ = impl.net->backbone()->featureSide(o_.preprocessing.imageSize) == 1;
     return true;
@@ -252,8 +252,6 @@ void TrainerSession::restoreTrainingState(const TrainingState& state, const Chec
     if (const auto it = blobs.find("optimizer"); it != blobs.end())
         deserializeOptimizer(*optimizer_, it->second, device_);
     setLearningRate(*optimizer_, learningRate);
-    if (const auto it = blobs.find("rng_cpu"); it != blobs.end())
-        setCpuRngState(it->second);
 }
 
 void TrainerSession::writeRunFiles()
@@ -324,7 +322,7 @@ TrainerSession::Outcome TrainerSession::endEpoch(const EpochRecord& record)
         status_ = RunStatus::Completed;
     if (writer_) {
         if (o_.checkpoint.saveLast) {
-            CheckpointBlobs blobs{{"optimizer", serializeOptimizer(*optimizer_)}, {"rng_cpu", cpuRngState()}};
+            CheckpointBlobs blobs{{"optimizer", serializeOptimizer(*optimizer_)}};
             saveCheckpoint(result_.lastCheckpoint, *model_, meta(), blobs);
         }
         writeHistoryCsv(RunFiles::path(o_.runDir, RunFiles::kHistory), history_);

@@ -180,6 +180,7 @@ private:
     std::optional<BatchForward> forward_;
     std::unique_ptr<torch::optim::Adam> optimizer_;
     torch::Device device_{torch::kCPU};
+    at::Generator dropoutGenerator_ = at::detail::createCPUGenerator();  ///< the head's dropout masks; reseeded every epoch
     bool cuda_ = false;
     bool autocast_ = false;
     std::optional<CudnnScope> cudnn_;  // CUDA runs: cuDNN settings for this run

@@ -34,13 +34,15 @@ WarmUpTiming measureTrainingSteps(const TrainOptions& options, int steps, double
     setTrainingMode(impl.net, trainability);
     auto optimizer = makeOptimizer(impl.net, options.learningRate);
 
-    torch::manual_seed(static_cast<std::uint64_t>(options.seed));
+    // Its own generators: a training run in this process must not see these draws.
+    at::Generator random = at::detail::createCPUGenerator(static_cast<std::uint64_t>(options.seed));
+    impl.net->head()->drawDropoutFrom(at::detail::createCPUGenerator(static_cast<std::uint64_t>(options.seed) + 1));
     const int side = timing.imageSize;
     torch::Tensor images;
     torch::Tensor labels;
     auto makeBatch = [&](int batch) {
-        images = torch::rand({batch, 3, side, side}) * 2.0 - 1.0;
-        labels = torch::randint(0, options.model.head.numClasses, {batch}, torch::kLong).to(device);
+        images = torch::rand({batch, 3, side, side}, random) * 2.0 - 1.0;
+        labels = torch::randint(0, options.model.head.numClasses, {batch}, random, torch::kLong).to(device);
     };
 
     auto step = [&] {

@@ -172,6 +172,7 @@ private slots:
     void frozenLeavesBackboneBitIdentical();
     void featureCacheMatchesRecomputedFeatures();
     void resumeContinuesAsIfNeverStopped();
+    void otherTorchUseLeavesARunUnchanged();
     void cancellationWithinOneBatch();
     void pauseBlocksBetweenBatches();
     void nanLossFailsAndKeepsLastGoodCheckpoint();
@@ -311,6 +312,36 @@ void TestTrainer::resumeContinuesAsIfNeverStopped()
     LoadedCheckpoint a = load(straightDir.path(), RunFiles::kLastCheckpoint);
     LoadedCheckpoint b = load(resumedDir.path(), RunFiles::kLastCheckpoint);
     QCOMPARE(a.weightsSha256, b.weightsSha256);
+}
+
+void TestTrainer::otherTorchUseLeavesARunUnchanged()
+{
+    // The desktop app times a few steps for its estimate or builds a model for Predict while a
+    // run trains: another thread drawing from (and reseeding) torch's default generator must
+    // not change the run by a bit. The tiny head has dropout 0.2, the one random draw of a run.
+    QTemporaryDir quietDir, busyDir;
+    TrainOptions o = tinyOptions(quietDir.path());
+    QVERIFY(o.model.head.dropout > 0);
+    const TrainingResult quiet = Trainer(o, makeData()).run();
+    QVERIFY2(quiet.status == TrainingResult::Status::Completed, quiet.message.c_str());
+
+    std::atomic<bool> stop{false};
+    std::atomic<int> draws{0};
+    std::thread other([&] {
+        for (std::uint64_t i = 0; !stop; ++i) {
+            torch::manual_seed(i);
+            (void)torch::dropout(torch::ones({64, 32}), 0.5, true);
+            ++draws;
+        }
+    });
+    o.runDir = busyDir.path().toStdString();
+    const TrainingResult busy = Trainer(o, makeData()).run();
+    stop = true;
+    other.join();
+    QVERIFY2(busy.status == TrainingResult::Status::Completed, busy.message.c_str());
+    QVERIFY(draws > 100);
+    QCOMPARE(load(busyDir.path(), RunFiles::kLastCheckpoint).weightsSha256,
+             load(quietDir.path(), RunFiles::kLastCheckpoint).weightsSha256);
 }
 
 void TestTrainer::cancellationWithinOneBatch()
