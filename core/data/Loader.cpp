@@ -25,6 +25,7 @@ struct DataLoader::Impl {
     PreprocessOptions preprocessing;
     ImageDecoder decoder;
     BatchDelivery delivery;
+    std::vector<std::int64_t> augmentKeys;   // empty: an item's index is its key
     bool warpOnDevice = false;   // delivery.finishOn and a fill mode the device can apply
     int prefetch = 1;
 
@@ -132,8 +133,9 @@ struct DataLoader::Impl {
             try {
                 cv::Mat image = toModelImage(decoder(item.path), preprocessing);
                 if (options.augment) {
+                    const std::int64_t key = augmentKeys.empty() ? itemIndex : augmentKeys[static_cast<size_t>(itemIndex)];
                     const AugmentParams params =
-                        sampleAugmentParams(options.augmentation, augmentSeed(options.seed, epochNumber, itemIndex));
+                        sampleAugmentParams(options.augmentation, augmentSeed(options.seed, epochNumber, key));
                     if (warpOnDevice)
                         warps.push_back(params);
                     else
@@ -259,6 +261,15 @@ DataLoader::~DataLoader()
     impl_->workAvailable.notify_all();
     for (auto& worker : impl_->workers)
         worker.join();
+}
+
+void DataLoader::setAugmentKeys(std::vector<std::int64_t> keys)
+{
+    if (!keys.empty() && keys.size() != impl_->items.size())
+        throw Error("loader: " + std::to_string(keys.size()) + " augmentation keys for " + std::to_string(impl_->items.size()) +
+                    " items");
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    impl_->augmentKeys = std::move(keys);
 }
 
 std::int64_t DataLoader::size() const

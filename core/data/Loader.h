@@ -34,6 +34,10 @@ public:
     DataLoader(const DataLoader&) = delete;
     DataLoader& operator=(const DataLoader&) = delete;
 
+    /// The key each item's augmentation is drawn from, augmentSeed(seed, epoch, key), one per
+    /// item (default: the item's index). Call before the first startEpoch().
+    void setAugmentKeys(std::vector<std::int64_t> keys);
+
     std::int64_t size() const override;
     void startEpoch(int epoch) override;
     std::optional<Batch> next() override;

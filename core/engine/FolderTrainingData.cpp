@@ -8,25 +8,29 @@
 
 namespace kg {
 
-// Any order: a DataLoader over the items in that order (file order, no shuffle), whose batch
-// positions are mapped back to training item indices. Files known to be bad are left out.
+// Any visits: a DataLoader over the items in that order (file order, no shuffle), each
+// augmented by its visit's key, whose batch positions are mapped back to training item
+// indices. Files known to be bad are left out.
 class FolderTrainingData::OrderedSource : public BatchSource {
 public:
-    OrderedSource(const std::vector<DatasetItem>& items, const std::vector<std::int64_t>& order,
-                  const std::unordered_set<std::string>& bad, LoaderOptions options, const PreprocessOptions& preprocessing,
-                  const BatchDelivery& delivery)
+    OrderedSource(const std::vector<DatasetItem>& items, const EpochVisits& visits, const std::unordered_set<std::string>& bad,
+                  LoaderOptions options, const PreprocessOptions& preprocessing, const BatchDelivery& delivery)
     {
         std::vector<DatasetItem> visited;
-        visited.reserve(order.size());
-        for (const std::int64_t index : order) {
+        std::vector<std::int64_t> keys;
+        visited.reserve(visits.items.size());
+        for (size_t i = 0; i < visits.items.size(); ++i) {
+            const std::int64_t index = visits.items[i];
             const DatasetItem& item = items.at(static_cast<size_t>(index));
             if (bad.count(item.path))
                 continue;
             visited.push_back(item);
+            keys.push_back(visits.keys.at(i));
             mapping_.push_back(index);
         }
         options.shuffle = false;
         loader_ = std::make_unique<DataLoader>(std::move(visited), options, preprocessing, ImageDecoder{}, delivery);
+        loader_->setAugmentKeys(std::move(keys));
     }
     std::int64_t size() const override { return loader_->size(); }
     void startEpoch(int epoch) override { loader_->startEpoch(epoch); }
@@ -58,10 +62,12 @@ FolderTrainingData::~FolderTrainingData() = default;
 
 std::int64_t FolderTrainingData::validationSize() const { return static_cast<std::int64_t>(splits_.val.size()); }
 
-BatchSource& FolderTrainingData::training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment)
+BatchSource& FolderTrainingData::training(int epoch, const EpochVisits& visits, int batchSize, bool augment)
 {
     const auto n = static_cast<std::int64_t>(splits_.train.size());
-    if (order == shuffledOrder(n, loader_.seed, epoch)) {
+    // The usual case, one process visiting every item once in the epoch's shuffle: the
+    // shuffling loader keys each item's augmentation by the item itself.
+    if (visits.keys == visits.items && visits.items == shuffledOrder(n, loader_.seed, epoch)) {
         const auto& current = shuffled_ ? shuffled_->options() : LoaderOptions{};
         if (!shuffled_ || current.batchSize != batchSize || current.augment != augment) {
             if (shuffled_)
@@ -86,7 +92,7 @@ BatchSource& FolderTrainingData::training(int epoch, const std::vector<std::int6
     LoaderOptions options = loader_;
     options.batchSize = batchSize;
     options.augment = augment;
-    ordered_ = std::make_unique<OrderedSource>(splits_.train, order, bad, options, preprocessing_, delivery_);
+    ordered_ = std::make_unique<OrderedSource>(splits_.train, visits, bad, options, preprocessing_, delivery_);
     ordered_->startEpoch(epoch);
     return *ordered_;
 }
@@ -101,8 +107,8 @@ BatchSource& FolderTrainingData::validation(int batchSize, int shard, int shards
             LoaderOptions options = loader_;
             options.batchSize = batchSize;
             options.augment = false;
-            validationShard_ = std::make_unique<OrderedSource>(splits_.val, order, std::unordered_set<std::string>{}, options,
-                                                               preprocessing_, delivery_);
+            validationShard_ = std::make_unique<OrderedSource>(splits_.val, EpochVisits::byItem(std::move(order)),
+                                                               std::unordered_set<std::string>{}, options, preprocessing_, delivery_);
         }
         return *validationShard_;
     }

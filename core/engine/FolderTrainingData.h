@@ -23,7 +23,7 @@ public:
 
     const std::vector<int>& trainGrades() const override { return grades_; }
     std::int64_t validationSize() const override;
-    BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) override;
+    BatchSource& training(int epoch, const EpochVisits& visits, int batchSize, bool augment) override;
     using TrainingData::validation;
     BatchSource& validation(int batchSize, int shard, int shards) override;
     std::string manifestHash() const override { return manifestHash_; }

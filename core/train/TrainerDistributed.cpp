@@ -98,6 +98,11 @@ std::vector<std::int64_t> TrainerSession::localOrder(const std::vector<std::int6
     return distributed() ? shardOf(order, group_->rank(), group_->size()) : order;
 }
 
+EpochVisits TrainerSession::localVisits(const EpochVisits& visits) const
+{
+    return distributed() ? visits.shard(group_->rank(), group_->size()) : visits;
+}
+
 int TrainerSession::trainingSteps(std::int64_t localItems) const
 {
     if (!distributed())

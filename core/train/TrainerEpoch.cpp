@@ -42,10 +42,10 @@ bool TrainerSession::buildFeatureCache(bool training)
     const int views = !training ? 0 : augment ? o_.cachedAugmentedViews : 1;
     const auto n = static_cast<std::int64_t>(grades_.size());
     // Distributed: every rank computes its shard of the items, then the rows are shared.
-    const std::vector<std::int64_t> identity = localOrder(identityOrder(n));
+    const EpochVisits identity = localVisits(EpochVisits::byItem(identityOrder(n)));
     const auto valItems = static_cast<std::int64_t>(localValidationItems().size());
     const auto started = Clock::now();
-    const std::int64_t batchesPerView = (static_cast<std::int64_t>(identity.size()) + localBatch_ - 1) / localBatch_;
+    const std::int64_t batchesPerView = (static_cast<std::int64_t>(identity.items.size()) + localBatch_ - 1) / localBatch_;
     const std::int64_t valBatches = (valItems + localBatch_ - 1) / localBatch_;
     const std::int64_t total = views * batchesPerView + valBatches;
     std::int64_t offset = 0;
@@ -95,9 +95,10 @@ TrainerSession::Outcome TrainerSession::runEpoch(int epoch)
     dropoutGenerator_.set_current_seed(distributed() && group_->rank() > 0
                                            ? combineSeeds({epochSeed, static_cast<std::uint64_t>(group_->rank())})
                                            : epochSeed);
-    const std::vector<std::int64_t> order = localOrder(o_.imbalance == ImbalanceStrategy::BalancedSampling
-                                                           ? balancedOrder(grades_, o_.seed, e0)
-                                                           : epochOrder(static_cast<std::int64_t>(grades_.size()), o_.seed, e0));
+    const EpochVisits visits =
+        localVisits(o_.imbalance == ImbalanceStrategy::BalancedSampling
+                        ? EpochVisits::byPosition(balancedOrder(grades_, o_.seed, e0))
+                        : EpochVisits::byItem(epochOrder(static_cast<std::int64_t>(grades_.size()), o_.seed, e0)));
     epochStart_ = Clock::now();
     epochPaused_ = 0;
     const double learningRate = learningRateOf(*optimizer_);
@@ -105,7 +106,7 @@ TrainerSession::Outcome TrainerSession::runEpoch(int epoch)
     RunningStats train;
     allReduceWaitSeconds_ = 0;
     allReduceSteps_ = 0;
-    Outcome outcome = useCache ? trainOnFeatures(epoch, order, train) : trainOnImages(epoch, order, train);
+    Outcome outcome = useCache ? trainOnFeatures(epoch, visits.items, train) : trainOnImages(epoch, visits, train);
     if (outcome != Outcome::Done)
         return outcome;
     if (!reduceStats(train, "summing the training loss of epoch " + std::to_string(epoch)))
@@ -133,12 +134,12 @@ TrainerSession::Outcome TrainerSession::runEpoch(int epoch)
     return endEpoch(record);
 }
 
-TrainerSession::Outcome TrainerSession::trainOnImages(int epoch, const std::vector<std::int64_t>& order, RunningStats& stats)
+TrainerSession::Outcome TrainerSession::trainOnImages(int epoch, const EpochVisits& visits, RunningStats& stats)
 {
     auto& net = model_->impl().net;
     setTrainingMode(net, trainability_);
-    BatchSource& source = data_->training(epoch - 1, order, localBatch_, augmentTraining());
-    const int batches = trainingSteps(static_cast<std::int64_t>(order.size()));
+    BatchSource& source = data_->training(epoch - 1, visits, localBatch_, augmentTraining());
+    const int batches = trainingSteps(static_cast<std::int64_t>(visits.items.size()));
     // A distributed rank takes every step of the epoch, with an empty batch when its shard
     // (or its decodable part) ran out first: the others wait for its share of the gradients.
     for (int index = 1;; ++index) {

@@ -98,7 +98,7 @@ private:
     bool augmentTraining() const { return o_.augment; }
     bool buildFeatureCache(bool training);
     Outcome runEpoch(int epoch);
-    Outcome trainOnImages(int epoch, const std::vector<std::int64_t>& order, RunningStats& stats);
+    Outcome trainOnImages(int epoch, const EpochVisits& visits, RunningStats& stats);
     Outcome trainOnFeatures(int epoch, const std::vector<std::int64_t>& order, RunningStats& stats);
     /// Batches per epoch of this rank: every rank takes as many steps as the longest shard needs.
     int trainingSteps(std::int64_t localItems) const;
@@ -129,6 +129,8 @@ private:
     void rebuildGradientBuckets();
     /// This rank's part of an epoch's order (all of it in a single-process run).
     std::vector<std::int64_t> localOrder(const std::vector<std::int64_t>& order) const;
+    /// The same for an epoch's visits (items and their augmentation keys together).
+    EpochVisits localVisits(const EpochVisits& visits) const;
     /// The distributed step: backward of the local loss sum, gradients summed over the ranks
     /// and divided by the step's total batch, cancel and non-finite flags agreed.
     bool stepTogether(int epoch, int batchIndex, const torch::Tensor& logits, const torch::Tensor& labels, RunningStats& stats);

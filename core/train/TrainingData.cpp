@@ -5,15 +5,40 @@
 
 namespace kg {
 
+EpochVisits EpochVisits::byItem(std::vector<std::int64_t> items)
+{
+    EpochVisits visits{std::move(items), {}};
+    visits.keys = visits.items;
+    return visits;
+}
+
+EpochVisits EpochVisits::byPosition(std::vector<std::int64_t> items)
+{
+    EpochVisits visits{std::move(items), {}};
+    visits.keys.resize(visits.items.size());
+    for (size_t i = 0; i < visits.keys.size(); ++i)
+        visits.keys[i] = static_cast<std::int64_t>(i);
+    return visits;
+}
+
+EpochVisits EpochVisits::shard(int rank, int ranks) const
+{
+    EpochVisits part;
+    for (size_t i = static_cast<size_t>(rank); i < items.size(); i += static_cast<size_t>(ranks)) {
+        part.items.push_back(items[i]);
+        part.keys.push_back(keys[i]);
+    }
+    return part;
+}
+
 class TensorTrainingData::Source : public BatchSource {
 public:
-    Source(torch::Tensor images, torch::Tensor labels, std::vector<std::int64_t> order, int batchSize, bool augment,
-           std::uint64_t seed)
-        : images_(std::move(images)), labels_(std::move(labels)), order_(std::move(order)), batchSize_(batchSize),
+    Source(torch::Tensor images, torch::Tensor labels, EpochVisits visits, int batchSize, bool augment, std::uint64_t seed)
+        : images_(std::move(images)), labels_(std::move(labels)), visits_(std::move(visits)), batchSize_(batchSize),
           augment_(augment), seed_(seed)
     {
     }
-    std::int64_t size() const override { return static_cast<std::int64_t>(order_.size()); }
+    std::int64_t size() const override { return static_cast<std::int64_t>(visits_.items.size()); }
     void startEpoch(int epoch) override
     {
         epoch_ = epoch;
@@ -21,25 +46,28 @@ public:
     }
     std::optional<Batch> next() override
     {
-        if (position_ >= order_.size())
+        const auto& items = visits_.items;
+        if (position_ >= items.size())
             return std::nullopt;
-        const size_t end = std::min(order_.size(), position_ + static_cast<size_t>(batchSize_));
+        const size_t begin = position_, end = std::min(items.size(), position_ + static_cast<size_t>(batchSize_));
         Batch batch;
-        batch.indices.assign(order_.begin() + static_cast<std::ptrdiff_t>(position_), order_.begin() + static_cast<std::ptrdiff_t>(end));
+        batch.indices.assign(items.begin() + static_cast<std::ptrdiff_t>(begin), items.begin() + static_cast<std::ptrdiff_t>(end));
         position_ = end;
         const auto index = torch::tensor(batch.indices, torch::kInt64);
         batch.images = images_.index_select(0, index).contiguous();
         batch.labels = labels_.index_select(0, index).contiguous();
         if (augment_)
-            for (size_t i = 0; i < batch.indices.size(); ++i)
-                if (augmentSeed(seed_, epoch_, batch.indices[i]) & 1u)
-                    batch.images[static_cast<std::int64_t>(i)].copy_(batch.images[static_cast<std::int64_t>(i)].flip({2}));
+            for (size_t i = begin; i < end; ++i)
+                if (augmentSeed(seed_, epoch_, visits_.keys[i]) & 1u) {
+                    const auto row = static_cast<std::int64_t>(i - begin);
+                    batch.images[row].copy_(batch.images[row].flip({2}));
+                }
         return batch;
     }
 
 private:
     torch::Tensor images_, labels_;
-    std::vector<std::int64_t> order_;
+    EpochVisits visits_;
     int batchSize_ = 16;
     bool augment_ = false;
     std::uint64_t seed_ = 42;
@@ -63,9 +91,9 @@ TensorTrainingData::TensorTrainingData(torch::Tensor trainImages, torch::Tensor 
 
 TensorTrainingData::~TensorTrainingData() = default;
 
-BatchSource& TensorTrainingData::training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment)
+BatchSource& TensorTrainingData::training(int epoch, const EpochVisits& visits, int batchSize, bool augment)
 {
-    train_ = std::make_unique<Source>(trainImages_, trainLabels_, order, batchSize, augment, seed_);
+    train_ = std::make_unique<Source>(trainImages_, trainLabels_, visits, batchSize, augment, seed_);
     train_->startEpoch(epoch);
     return *train_;
 }
@@ -75,7 +103,7 @@ BatchSource& TensorTrainingData::validation(int batchSize, int shard, int shards
     std::vector<std::int64_t> order;
     for (std::int64_t i = shard; i < valImages_.size(0); i += shards)
         order.push_back(i);
-    val_ = std::make_unique<Source>(valImages_, valLabels_, std::move(order), batchSize, false, seed_);
+    val_ = std::make_unique<Source>(valImages_, valLabels_, EpochVisits::byItem(std::move(order)), batchSize, false, seed_);
     return *val_;
 }
 

@@ -13,16 +13,31 @@
 
 namespace kg {
 
+/// One epoch's training visits, in order: the item of each and the key its augmentation is
+/// drawn from (augmentSeed(seed, epoch, key)). A permutation keys every visit by its item; an
+/// order with repeats (balanced sampling) by its position, so that a repeat is augmented anew.
+/// A distributed rank trains its shard of both, so N ranks augment exactly as one process.
+struct EpochVisits {
+    std::vector<std::int64_t> items;
+    std::vector<std::int64_t> keys;   ///< as many as items
+
+    static EpochVisits byItem(std::vector<std::int64_t> items);
+    static EpochVisits byPosition(std::vector<std::int64_t> items);
+    /// Visits rank, rank + ranks, … (shardOf's positions).
+    EpochVisits shard(int rank, int ranks) const;
+};
+
 class TrainingData {
 public:
     virtual ~TrainingData() = default;
     /// Grade of every training item (class weights, balanced sampling, the feature cache).
     virtual const std::vector<int>& trainGrades() const = 0;
     virtual std::int64_t validationSize() const = 0;
-    /// The training batches of epoch `epoch` (0-based), visiting `order` (indices into the
-    /// training items; repeats allowed) `batchSize` at a time, augmented when `augment`.
-    /// Batch::indices are training item indices. The source stays valid until the next call.
-    virtual BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) = 0;
+    /// The training batches of epoch `epoch` (0-based), visiting `visits.items` (indices into
+    /// the training items; repeats allowed) `batchSize` at a time, augmented when `augment`
+    /// as visits.keys say. Batch::indices are training item indices. The source stays valid
+    /// until the next call.
+    virtual BatchSource& training(int epoch, const EpochVisits& visits, int batchSize, bool augment) = 0;
     /// Validation batches in file order, not augmented; the caller calls startEpoch(0).
     BatchSource& validation(int batchSize) { return validation(batchSize, 0, 1); }
     /// Shard `shard` of `shards` of them: items shard, shard+shards, … (Batch::indices are
@@ -38,7 +53,7 @@ public:
 };
 
 /// In-memory images (N×3×H×W, preprocessed) and labels. Augmentation is a horizontal flip
-/// drawn from augmentSeed(seed, epoch, item): enough to exercise augmented code paths.
+/// drawn from augmentSeed(seed, epoch, key): enough to exercise augmented code paths.
 class TensorTrainingData : public TrainingData {
 public:
     TensorTrainingData(torch::Tensor trainImages, torch::Tensor trainLabels, torch::Tensor valImages,
@@ -47,7 +62,7 @@ public:
 
     const std::vector<int>& trainGrades() const override { return grades_; }
     std::int64_t validationSize() const override { return valImages_.size(0); }
-    BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) override;
+    BatchSource& training(int epoch, const EpochVisits& visits, int batchSize, bool augment) override;
     using TrainingData::validation;
     BatchSource& validation(int batchSize, int shard, int shards) override;
     std::string manifestHash() const override { return manifestHash_; }

@@ -124,6 +124,8 @@ private slots:
     void batchMustDivideAmongRanks();
     void twoRanksTrainWhatOneProcessTrains_data();
     void twoRanksTrainWhatOneProcessTrains();
+    void augmentedRanksTrainWhatOneProcessTrains_data();
+    void augmentedRanksTrainWhatOneProcessTrains();
     void fineTunedRanksEndBitIdentical();
     void ranksThatDisagreeRefuse();
     void killedRankStopsTheOtherAndTheRunResumes();
@@ -341,6 +343,46 @@ void TestDistributed::twoRanksTrainWhatOneProcessTrains()
     }
     QVERIFY(headMoved);
     QVERIFY2(worst < 1e-5, qPrintable(QString("largest weight difference %1").arg(worst)));
+}
+
+void TestDistributed::augmentedRanksTrainWhatOneProcessTrains_data()
+{
+    QTest::addColumn<bool>("balanced");
+    QTest::newRow("shuffled (keyed by item)") << false;
+    QTest::newRow("balanced sampling (keyed by position)") << true;
+}
+
+// Folder data through the real loader with every Keras augmentation on: each rank augments
+// its share of the images exactly as one process would (an item's draw follows the epoch's
+// visit, not the rank's position in its shard), so with the backbone frozen and no dropout
+// two ranks give one process's history to float tolerance.
+void TestDistributed::augmentedRanksTrainWhatOneProcessTrains()
+{
+    QFETCH(bool, balanced);
+    auto arguments = [&](const QString& run) {
+        QStringList a{"train", "--data", data_, "--out", run, "--arch", "resnetv2-tiny", "--image-size", "64", "--epochs", "2",
+                      "--batch", "8", "--lr", "1e-2", "--mode", "frozen", "--dropout", "0", "--no-early-stopping",
+                      "--threads", "1", "--workers", "1"};
+        if (balanced)
+            a << "--balanced-sampling";
+        return a;
+    };
+    const QString single = dir_.filePath(balanced ? "augmented-balanced-1" : "augmented-1");
+    const QString job = dir_.filePath(balanced ? "augmented-balanced-2" : "augmented-2");
+    const auto alone = kgtest::runCli(arguments(single));
+    QVERIFY2(alone.exitCode == 0, qPrintable(alone.output()));
+    const auto ranks = kgtest::runCli(arguments(job) << "--nproc" << "2" << "--dist-timeout" << "30");
+    QVERIFY2(ranks.exitCode == 0, qPrintable(ranks.output()));
+    const auto a = historyOf(single), b = historyOf(job);
+    QCOMPARE(a.size(), size_t{2});
+    QCOMPARE(b.size(), a.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+        QVERIFY2(std::abs(a[i].loss - b[i].loss) < 1e-5 && std::abs(a[i].valLoss - b[i].valLoss) < 1e-5,
+                 qPrintable(QString("epoch %1: loss %2 vs %3, val_loss %4 vs %5")
+                                .arg(a[i].epoch).arg(a[i].loss, 0, 'g', 10).arg(b[i].loss, 0, 'g', 10)
+                                .arg(a[i].valLoss, 0, 'g', 10).arg(b[i].valLoss, 0, 'g', 10)));
+        QCOMPARE(b[i].accuracy, a[i].accuracy);
+    }
 }
 
 // Fine-tuning: BatchNorm normalises with each rank's own batch (as DDP does by default), so

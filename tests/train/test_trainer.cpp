@@ -92,9 +92,9 @@ public:
     NanFromEpoch(std::shared_ptr<TrainingData> inner, int fromEpoch) : inner_(std::move(inner)), fromEpoch_(fromEpoch) {}
     const std::vector<int>& trainGrades() const override { return inner_->trainGrades(); }
     std::int64_t validationSize() const override { return inner_->validationSize(); }
-    BatchSource& training(int epoch, const std::vector<std::int64_t>& order, int batchSize, bool augment) override
+    BatchSource& training(int epoch, const EpochVisits& visits, int batchSize, bool augment) override
     {
-        source_.inner = &inner_->training(epoch, order, batchSize, augment);
+        source_.inner = &inner_->training(epoch, visits, batchSize, augment);
         source_.poison = epoch >= fromEpoch_;
         return source_;
     }
