@@ -6,6 +6,8 @@
 //   bench_loader [--images N] [--epochs E] [--workers W] [--dir DIR] [--dicom 1] [--device cpu|cuda]
 // --dicom 1 also writes the phantoms as 12-bit DICOM and compares the training configuration
 // with DICOM decoded in this process and in isolated kneegrade-decoder helpers.
+#include "BenchSupport.h"
+
 #include "core/data/Loader.h"
 #include "core/imaging/DecodeIsolation.h"
 #include "core/imaging/DicomWrite.h"
@@ -36,13 +38,6 @@ std::vector<kg::DatasetItem> listPngs(const fs::path& root)
             items.push_back({entry.path().string(), std::stoi(entry.path().parent_path().filename().string()), "", '?'});
     std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     return items;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
 /// The same images as 12-bit DICOM files (once) in `folder`.
@@ -100,18 +95,11 @@ Measured measure(const std::vector<kg::DatasetItem>& items, const kg::LoaderOpti
 
 int main(int argc, char** argv)
 {
-    int images = 1024, epochs = 5, workers = 0;
-    bool dicom = false;
-    std::string dir, device = "cpu";
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string flag = argv[i];
-        if (flag == "--images") images = std::atoi(argv[i + 1]);
-        else if (flag == "--epochs") epochs = std::atoi(argv[i + 1]);
-        else if (flag == "--workers") workers = std::atoi(argv[i + 1]);
-        else if (flag == "--dir") dir = argv[i + 1];
-        else if (flag == "--dicom") dicom = std::atoi(argv[i + 1]) != 0;
-        else if (flag == "--device") device = argv[i + 1];
-    }
+    const kgbench::Flags flags(argc, argv, {"--images", "--epochs", "--workers", "--dir", "--dicom", "--device"},
+                               "bench_loader [--images N] [--epochs E] [--workers W] [--dir DIR] [--dicom 1] [--device cpu|cuda]");
+    const int images = flags.number("--images", 1024), epochs = flags.number("--epochs", 5), workers = flags.number("--workers", 0);
+    const bool dicom = flags.number("--dicom", 0) != 0;
+    const std::string dir = flags.text("--dir", ""), device = flags.text("--device", "cpu");
     const kg::RuntimeInfo runtime = kg::configureRuntime({});
     const fs::path root = dir.empty() ? fs::temp_directory_path() / ("kneegrade-bench-loader-" + std::to_string(images)) : fs::path(dir);
     if (!fs::exists(root / "train")) {
@@ -157,9 +145,9 @@ int main(int argc, char** argv)
             delivery.pinned = finishDevice.is_cuda();
         }
         const Measured m = measure(items, options, epochs, delivery);
-        std::printf("%-46s %8d %12.0f %6.0f..%-6.0f %12.0f\n", config.name, config.workers, median(m.rates),
+        std::printf("%-46s %8d %12.0f %6.0f..%-6.0f %12.0f\n", config.name, config.workers, kgbench::median(m.rates),
                     *std::min_element(m.rates.begin(), m.rates.end()), *std::max_element(m.rates.begin(), m.rates.end()),
-                    median(m.cpuPerImageUs));
+                    kgbench::median(m.cpuPerImageUs));
     }
     if (dicom) {
         const auto dicomItems = asDicom(items, root / "dicom");
@@ -171,12 +159,13 @@ int main(int argc, char** argv)
         std::vector<double> inProcess, isolated;
         for (int rep = 0; rep < 3; ++rep) {  // interleaved: load drift hits both alike
             kg::configureRadiographDecoding({kg::DecodeIsolation::InProcess, all, {}});
-            inProcess.push_back(median(measure(dicomItems, options, epochs).rates));
+            inProcess.push_back(kgbench::median(measure(dicomItems, options, epochs).rates));
             kg::configureRadiographDecoding({kg::DecodeIsolation::UntrustedFormats, all, {}});
-            isolated.push_back(median(measure(dicomItems, options, epochs).rates));
+            isolated.push_back(kgbench::median(measure(dicomItems, options, epochs).rates));
         }
+        const double inProcessRate = kgbench::median(inProcess), isolatedRate = kgbench::median(isolated);
         std::printf("\nDICOM 224×224 12-bit, train configuration, %d workers: in-process %.0f img/s, isolated %.0f img/s, "
-                    "isolated/in-process %.2f\n", all, median(inProcess), median(isolated), median(isolated) / median(inProcess));
+                    "isolated/in-process %.2f\n", all, inProcessRate, isolatedRate, isolatedRate / inProcessRate);
     }
     double load[3] = {0, 0, 0};
     if (FILE* f = std::fopen("/proc/loadavg", "r")) {
