@@ -65,23 +65,24 @@ std::vector<Configuration> parseConfigurations(const std::string& text)
     return configurations;
 }
 
-/// Peak GPU memory since the last reset, in GiB; nullopt where this build cannot read it.
-std::optional<double> peakMemoryGib(bool cuda, bool reset)
+/// Starts peakMemoryGib's count anew (where this build can read it).
+void resetPeakMemory([[maybe_unused]] bool cuda)
+{
+#ifdef KG_BENCH_CUDA_MEMORY
+    if (cuda)
+        c10::cuda::CUDACachingAllocator::resetPeakStats(0);
+#endif
+}
+
+/// Peak GPU memory since resetPeakMemory, in GiB; nullopt where this build cannot read it.
+std::optional<double> peakMemoryGib([[maybe_unused]] bool cuda)
 {
 #ifdef KG_BENCH_CUDA_MEMORY
     if (cuda) {
-        namespace alloc = c10::cuda::CUDACachingAllocator;
-        if (reset) {
-            alloc::resetPeakStats(0);
-            return std::nullopt;
-        }
-        const auto stats = alloc::getDeviceStats(0);
+        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(0);
         return static_cast<double>(stats.allocated_bytes[static_cast<size_t>(c10::CachingAllocator::StatType::AGGREGATE)].peak) /
                (1024.0 * 1024.0 * 1024.0);
     }
-#else
-    (void)cuda;
-    (void)reset;
 #endif
     return std::nullopt;
 }
@@ -121,14 +122,14 @@ Measurement measure(const Configuration& c, bool cuda, const std::string& arch, 
                                                          labels.narrow(0, 0, c.batch).clone(), 42, "bench-trainer");
     std::vector<std::pair<int, double>> reports;  // (batch, seconds)
     const auto start = Clock::now();
-    peakMemoryGib(cuda, true);
+    resetPeakMemory(cuda);
     const kg::TrainingResult result = kg::Trainer(o, data).run([&](const kg::TrainingProgress& p) {
         if (p.phase == kg::TrainingProgress::Phase::Training && p.batch > 0)
             reports.emplace_back(p.batch, std::chrono::duration<double>(Clock::now() - start).count());
         return true;
     });
     Measurement m;
-    m.peakGib = peakMemoryGib(cuda, false);
+    m.peakGib = peakMemoryGib(cuda);
     if (result.status != kg::TrainingResult::Status::Completed) {
         m.error = result.message;
         m.outOfMemory = result.message.find("out of memory") != std::string::npos;

@@ -216,6 +216,17 @@ struct DataLoader::Impl {
         const torch::Tensor theta = normalisedWarps(maps, size, size);
         return delivery.pinned ? theta.pin_memory() : theta;
     }
+
+    /// Device delivery, on the consumer thread: asynchronous copies from pinned memory, so
+    /// while the device still runs the previous step this batch's copy and finishing kernels
+    /// queue up behind it.
+    void finishOnDevice(Batch& batch, const torch::Tensor& theta) const
+    {
+        const torch::Device device = *delivery.finishOn;
+        const torch::Tensor pixels = batch.images.to(device, /*non_blocking=*/true);
+        batch.labels = batch.labels.to(device, /*non_blocking=*/true);
+        batch.images = finishPixels(pixels, theta, preprocessing, options.augmentation.fillMode);
+    }
 };
 
 DataLoader::DataLoader(std::vector<DatasetItem> items, LoaderOptions options, PreprocessOptions preprocessing,
@@ -334,7 +345,7 @@ std::optional<Batch> DataLoader::next()
         if (result.batch) {
             if (d.delivery.finishOn) {
                 lock.unlock();
-                finishOnDevice(*result.batch, result.theta);
+                d.finishOnDevice(*result.batch, result.theta);
             }
             return std::move(result.batch);
         }
@@ -356,17 +367,6 @@ const LoaderOptions& DataLoader::options() const
 const BatchDelivery& DataLoader::delivery() const
 {
     return impl_->delivery;
-}
-
-void DataLoader::finishOnDevice(Batch& batch, const torch::Tensor& theta) const
-{
-    // Issued on the consumer thread, asynchronous from pinned memory: while the device still
-    // runs the previous step, this batch's copy and finishing kernels queue up behind it.
-    const Impl& d = *impl_;
-    const torch::Device device = *d.delivery.finishOn;
-    const torch::Tensor pixels = batch.images.to(device, /*non_blocking=*/true);
-    batch.labels = batch.labels.to(device, /*non_blocking=*/true);
-    batch.images = finishPixels(pixels, theta, d.preprocessing, d.options.augmentation.fillMode);
 }
 
 int DataLoader::workerCount() const

@@ -55,7 +55,6 @@ public:
     std::vector<SkippedPath> skippedFiles() const;
 
 private:
-    void finishOnDevice(Batch& batch, const torch::Tensor& theta) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -100,7 +100,9 @@ std::vector<std::int64_t> TrainerSession::localOrder(const std::vector<std::int6
 
 EpochVisits TrainerSession::localVisits(const EpochVisits& visits) const
 {
-    return distributed() ? visits.shard(group_->rank(), group_->size()) : visits;
+    if (!distributed())
+        return visits;
+    return {shardOf(visits.items, group_->rank(), group_->size()), shardOf(visits.keys, group_->rank(), group_->size())};
 }
 
 int TrainerSession::trainingSteps(std::int64_t localItems) const

@@ -21,16 +21,6 @@ EpochVisits EpochVisits::byPosition(std::vector<std::int64_t> items)
     return visits;
 }
 
-EpochVisits EpochVisits::shard(int rank, int ranks) const
-{
-    EpochVisits part;
-    for (size_t i = static_cast<size_t>(rank); i < items.size(); i += static_cast<size_t>(ranks)) {
-        part.items.push_back(items[i]);
-        part.keys.push_back(keys[i]);
-    }
-    return part;
-}
-
 class TensorTrainingData::Source : public BatchSource {
 public:
     Source(torch::Tensor images, torch::Tensor labels, EpochVisits visits, int batchSize, bool augment, std::uint64_t seed)

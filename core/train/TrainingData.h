@@ -23,8 +23,6 @@ struct EpochVisits {
 
     static EpochVisits byItem(std::vector<std::int64_t> items);
     static EpochVisits byPosition(std::vector<std::int64_t> items);
-    /// Visits rank, rank + ranks, … (shardOf's positions).
-    EpochVisits shard(int rank, int ranks) const;
 };
 
 class TrainingData {

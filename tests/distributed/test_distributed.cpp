@@ -438,8 +438,8 @@ std::pair<QProcess*, QProcess*> TestDistributed::startTwoRanks(const QString& ru
     const int port = freeLocalPort();
     QProcess* rank0 = startRank(0, 2, port, trainArgs(run, 400), timeout);
     QProcess* rank1 = startRank(1, 2, port, trainArgs(run, 400), timeout);
-    QTest::qWaitFor([&] { return historyOf(run).size() >= static_cast<size_t>(epochs) || rank0->state() == QProcess::NotRunning; },
-                    120000);
+    (void)QTest::qWaitFor([&] { return historyOf(run).size() >= static_cast<size_t>(epochs) || rank0->state() == QProcess::NotRunning; },
+                          120000);
     return {rank0, rank1};
 }
 
